@@ -1,0 +1,73 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSwift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "hublot",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hublot", targets: ["CLI"]),
+        .library(name: "Catalog", targets: ["Catalog"]),
+        .library(name: "Web", targets: ["Web"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        // Shared vocabulary: errors with their source location, text folding, CSV.
+        .target(name: "Core", swiftSettings: strictSwift6),
+        // The embedded SQLite store: opening, WAL, and the migrator each capability contributes to.
+        .target(
+            name: "Store",
+            dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSwift6
+        ),
+        // Capability: the catalog of databases, tables, variables, nomenclatures and joins.
+        .target(
+            name: "Catalog",
+            dependencies: [
+                "Core", "Store",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSwift6
+        ),
+        // HTML pages and the JSON API, on Hummingbird.
+        .target(
+            name: "Web",
+            dependencies: [
+                "Catalog", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift6
+        ),
+        // The `hublot` command.
+        .executableTarget(
+            name: "CLI",
+            dependencies: [
+                "Catalog", "Store", "Web",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift6
+        ),
+        .testTarget(name: "CoreTests", dependencies: ["Core"], swiftSettings: strictSwift6),
+        .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strictSwift6),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Store"], swiftSettings: strictSwift6),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "Web", "Catalog", "Store",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSwift6
+        ),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Catalog"], swiftSettings: strictSwift6),
+    ]
+)
