@@ -3,7 +3,7 @@ import GRDB
 
 /// A piece of the store's schema owned by one capability. Each capability registers its own migrations,
 /// so that the store knows nothing of catalogs or publications and dependencies point one way.
-public protocol StoreSchema {
+public protocol StoreSchema: Sendable {
     static func registerMigrations(in migrator: inout DatabaseMigrator)
 }
 

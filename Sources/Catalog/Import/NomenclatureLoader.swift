@@ -19,8 +19,8 @@ struct NomenclatureLoader {
         let csvPath = parsed.csvPath
         guard let data = FileManager.default.contents(atPath: csvPath) else {
             problems.append(
-                ImportProblem(.warning, .missingNomenclatureCSV, at: SourceLocation(file: parsed.nomenclature.sourcePath),
-                    "nomenclature \(parsed.nomenclature.name) has no CSV (\(csvPath)): its schema is imported, its codes are not")
+                ImportProblem(.warning, .missingNomenclatureCSV, at: SourceLocation(file: parsed.schemaPath),
+                    "nomenclature \(parsed.nomenclature.name) has no CSV beside its schema: its schema is imported, its codes are not")
             )
             return nil
         }

@@ -4,6 +4,8 @@ import Foundation
 /// A nomenclature schema as read, with the CSV expected beside it.
 struct ParsedNomenclature {
     var nomenclature: Nomenclature
+    /// The schema and CSV paths as the user named the directory, for messages.
+    var schemaPath: String
     var csvPath: String
 }
 
@@ -27,6 +29,6 @@ enum NomenclatureSchemaParser {
             title: object.string("title") ?? "", description: object.string("description") ?? "",
             columns: columns, primaryKey: object.strings("primaryKey"), sourcePath: file
         )
-        return ParsedNomenclature(nomenclature: nomenclature, csvPath: url.deletingPathExtension().appendingPathExtension("csv").relativePath)
+        return ParsedNomenclature(nomenclature: nomenclature, schemaPath: file, csvPath: url.deletingPathExtension().appendingPathExtension("csv").relativePath)
     }
 }
