@@ -53,6 +53,7 @@ let package = Package(
             dependencies: [
                 "Catalog", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSwift6

@@ -98,6 +98,8 @@ public enum CatalogSchema: StoreSchema {
                 t.column("description")
                 t.column("context")
             }
+            // How many documents hold each term, for ranking.
+            try db.execute(sql: "CREATE VIRTUAL TABLE variableSearchVocabulary USING fts5vocab(variableSearch, row)")
             // Its rowid is the nomenclatureEntry rowid.
             try db.create(virtualTable: "nomenclatureEntrySearch", using: FTS5()) { t in
                 t.tokenizer = .unicode61(diacritics: .remove)

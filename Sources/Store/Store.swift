@@ -40,3 +40,10 @@ public struct Store: Sendable {
         self.writer = writer
     }
 }
+
+extension Store {
+    /// Answers when the store can be read: what `/healthz` checks.
+    public func ping() async throws {
+        try await reader.read { db in try db.execute(sql: "SELECT 1") }
+    }
+}

@@ -65,17 +65,17 @@ public struct CatalogSource {
         }
         checked.tables = kept
 
-        var nomenclaturesByName: [String: Nomenclature] = [:]
+        var nomenclaturesByName: [String: ParsedNomenclature] = [:]
         var keptNomenclatures: [ParsedNomenclature] = []
         for parsed in nomenclatures {
             if let first = nomenclaturesByName[parsed.nomenclature.name] {
                 checked.problems.append(
-                    ImportProblem(.error, .duplicateNomenclature, at: SourceLocation(file: parsed.nomenclature.sourcePath, jsonPath: "$.name"),
-                        "nomenclature `\(parsed.nomenclature.name)` is already defined in \(first.sourcePath)")
+                    ImportProblem(.error, .duplicateNomenclature, at: SourceLocation(file: parsed.schemaPath, jsonPath: "$.name"),
+                        "nomenclature `\(parsed.nomenclature.name)` is already defined in \(first.schemaPath)")
                 )
                 continue
             }
-            nomenclaturesByName[parsed.nomenclature.name] = parsed.nomenclature
+            nomenclaturesByName[parsed.nomenclature.name] = parsed
             keptNomenclatures.append(parsed)
         }
         checked.nomenclatures = keptNomenclatures
@@ -101,7 +101,7 @@ public struct CatalogSource {
             for variable in table.variables {
                 guard let name = variable.nomenclatureName else { continue }
                 let location = table.location.with(jsonPath: "$.fields[\(variable.position)].nomenclature")
-                guard let nomenclature = nomenclaturesByName[name] else {
+                guard let nomenclature = nomenclaturesByName[name]?.nomenclature else {
                     if !nomenclatures.isEmpty {
                         checked.problems.append(
                             ImportProblem(.warning, .unknownNomenclature, at: location,

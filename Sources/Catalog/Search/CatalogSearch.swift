@@ -31,25 +31,36 @@ public struct CatalogSearch: Sendable {
     public init() {}
 
     public func search(_ query: String, versionID: Int64, limit: Int = 20, db: Database) throws -> [VariableMatch] {
-        guard let expression = matchExpression(for: query), limit > 0 else { return [] }
+        let groups = termGroups(for: query)
+        guard !groups.isEmpty, limit > 0 else { return [] }
+        let expression = Self.matchExpression(groups)
         var matches: [Int64: VariableMatch] = [:]
         let exactName = query.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
 
+        // FTS5's BM25 picks the candidates; `RelevanceScorer` ranks them.
         let direct = try Row.fetchAll(
             db,
             sql: """
                 SELECT v.id, v.name, v.description, v.nomenclatureReference, t.name AS tableName, t.product,
-                       bm25(variableSearch, 8.0, 4.0, 1.0) AS rank
+                       variableSearch.name AS nameTerms, variableSearch.description AS descriptionTerms,
+                       variableSearch.context AS contextTerms
                 FROM variableSearch
                 JOIN variable v ON v.id = variableSearch.rowid
                 JOIN catalogTable t ON t.id = v.catalogTableID
                 WHERE variableSearch MATCH ? AND v.versionID = ?
-                ORDER BY rank LIMIT ?
+                ORDER BY bm25(variableSearch, 8.0, 4.0, 1.0) LIMIT ?
                 """,
-            arguments: [expression, versionID, limit * 4])
-        for row in direct {
+            arguments: [expression, versionID, max(300, limit * 10)])
+        let documents = direct.map {
+            RelevanceScorer.Document(name: $0["nameTerms"], description: $0["descriptionTerms"], context: $0["contextTerms"])
+        }
+        let scorer = RelevanceScorer(
+            groups: groups, documentFrequency: try Self.documentFrequencies(of: groups, db: db),
+            documentCount: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM variable WHERE versionID = ?", arguments: [versionID]) ?? 0,
+            candidates: documents)
+        for (row, document) in zip(direct, documents) {
             let name: String = row["name"]
-            var score = -(row["rank"] as Double)
+            var score = scorer.score(document)
             if name.uppercased() == exactName { score += 1000 }
             matches[row["id"]] = VariableMatch(
                 table: row["tableName"], field: name, description: row["description"], score: score, product: row["product"],
@@ -102,21 +113,49 @@ public struct CatalogSearch: Sendable {
         return terms.map { "\"\($0)\"*" }.joined(separator: " AND ")
     }
 
-    /// The FTS5 query for `query`: each term or one of its French equivalents, any of the terms (BM25 ranks
-    /// documents with more of them higher), the last one as a prefix unless the query ends with a space.
-    func matchExpression(for query: String) -> String? {
-        let terms = analyzer.terms(query)
-        guard !terms.isEmpty else { return nil }
-        let typing = !(query.last?.isWhitespace ?? true)
-        let groups = terms.enumerated().map { index, term -> String in
-            var alternatives = [term]
-            for french in HealthDataLexicon.englishToFrench[term] ?? [] {
-                alternatives += analyzer.terms(french).filter { !alternatives.contains($0) }
-            }
-            let isLast = index == terms.count - 1
-            let quoted = alternatives.map { "\"\($0)\"" + (isLast && typing && $0 == term ? "*" : "") }
-            return quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " OR ") + ")"
+    /// One query word's alternatives: the word itself, its French equivalents, and for `date` the year, month
+    /// and day that SNDS variables split dates into. `prefix` is set on the last word while the user types.
+    struct TermGroup: Equatable {
+        var alternatives: [String]
+        var prefix: Bool
+
+        func matches(_ term: Substring) -> Bool {
+            alternatives.contains { prefix ? term.hasPrefix($0) : term == $0 }
         }
-        return groups.joined(separator: " OR ")
+    }
+
+    func termGroups(for query: String) -> [TermGroup] {
+        let terms = analyzer.terms(query)
+        let typing = !(query.last?.isWhitespace ?? true)
+        return terms.enumerated().map { index, term in
+            var alternatives = [term]
+            for related in (HealthDataLexicon.englishToFrench[term] ?? []) + (HealthDataLexicon.related[term] ?? []) {
+                alternatives += analyzer.terms(related).filter { !alternatives.contains($0) }
+            }
+            return TermGroup(alternatives: alternatives, prefix: typing && index == terms.count - 1)
+        }
+    }
+
+    /// The FTS5 query: any alternative of any word (BM25 ranks documents with more of them higher).
+    static func matchExpression(_ groups: [TermGroup]) -> String {
+        groups.map { group in
+            let quoted = group.alternatives.map { "\"\($0)\"" + (group.prefix ? "*" : "") }
+            return quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " OR ") + ")"
+        }.joined(separator: " OR ")
+    }
+
+    /// How many variable documents hold each alternative (all versions together: it only weighs words).
+    static func documentFrequencies(of groups: [TermGroup], db: Database) throws -> [String: Int] {
+        var frequencies: [String: Int] = [:]
+        for group in groups {
+            for alternative in group.alternatives where frequencies[alternative] == nil {
+                let sql =
+                    group.prefix
+                    ? "SELECT MAX(doc) FROM variableSearchVocabulary WHERE term >= ? AND term < ? || char(1114111)"
+                    : "SELECT doc FROM variableSearchVocabulary WHERE term = ? AND ? IS NOT NULL"
+                frequencies[alternative] = try Int.fetchOne(db, sql: sql, arguments: [alternative, alternative]) ?? 0
+            }
+        }
+        return frequencies
     }
 }

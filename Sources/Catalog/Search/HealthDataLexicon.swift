@@ -30,4 +30,10 @@ enum HealthDataLexicon {
         "surgery": ["chirurgie"], "treatment": ["traitement"], "type": ["type", "nature"], "unit": ["unite"], "visit": ["visite", "consultation"],
         "ward": ["unite"], "weight": ["poids"], "year": ["annee"],
     ]
+
+    /// French words whose meaning the catalog spreads over other words: SNDS variables rarely hold a full
+    /// date, but its year, month or day (`BEN_NAI_ANN` "Année de naissance", `BEN_NAI_MOI` "Mois de naissance").
+    static let related: [String: [String]] = [
+        "date": ["annee", "mois", "jour"]
+    ]
 }
