@@ -42,6 +42,7 @@ public enum CatalogSchema: StoreSchema {
                 t.column("scale", .integer)
                 t.column("format", .text).notNull()
                 t.column("nomenclatureReference", .text)
+                t.column("nomenclatureName", .text)
                 t.column("constraints", .jsonText)
                 t.column("history", .jsonText).notNull()
                 t.column("managementRule", .text).notNull()
@@ -50,6 +51,7 @@ public enum CatalogSchema: StoreSchema {
                 t.uniqueKey(["catalogTableID", "name"])
             }
             try db.create(index: "variable_on_version_name", on: "variable", columns: ["versionID", "name"])
+            try db.create(index: "variable_on_version_nomenclature", on: "variable", columns: ["versionID", "nomenclatureName"])
             try db.create(table: "foreignKey") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("catalogTableID", .integer).notNull().indexed().references("catalogTable", onDelete: .cascade)

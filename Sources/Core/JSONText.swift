@@ -1,28 +1,30 @@
 /// JSON text of a list of strings, written directly: the catalog import stores one per nomenclature row,
 /// hundreds of thousands of times, where a `JSONEncoder` per row would dominate the import time.
 public func jsonArrayText(_ strings: [String]) -> String {
-    var text = "["
+    var bytes: [UInt8] = [UInt8(ascii: "[")]
+    bytes.reserveCapacity(strings.reduce(2) { $0 + $1.utf8.count + 3 })
     for (index, string) in strings.enumerated() {
-        if index > 0 { text += "," }
-        appendJSONString(string, to: &text)
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        appendJSONString(string, to: &bytes)
     }
-    return text + "]"
+    bytes.append(UInt8(ascii: "]"))
+    return String(decoding: bytes, as: UTF8.self)
 }
 
-private func appendJSONString(_ string: String, to text: inout String) {
-    text += "\""
-    for scalar in string.unicodeScalars {
-        switch scalar {
-        case "\"": text += "\\\""
-        case "\\": text += "\\\\"
-        case "\n": text += "\\n"
-        case "\r": text += "\\r"
-        case "\t": text += "\\t"
-        case let control where control.value < 0x20:
-            let hex = String(control.value, radix: 16)
-            text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: text.unicodeScalars.append(scalar)
+private func appendJSONString(_ string: String, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "\""))
+    for byte in string.utf8 {
+        switch byte {
+        case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+        case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+        case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+        case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+        case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+        case 0..<0x20:
+            let hex = Array("0123456789abcdef".utf8)
+            bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+        default: bytes.append(byte)
         }
     }
-    text += "\""
+    bytes.append(UInt8(ascii: "\""))
 }

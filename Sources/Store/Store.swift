@@ -19,6 +19,8 @@ public struct Store: Sendable {
         configuration.prepareDatabase { db in
             // Imports write hundreds of thousands of rows in one transaction; a larger page cache keeps them fast.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // In WAL mode, NORMAL loses no committed transaction on a crash, only durability on power loss.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

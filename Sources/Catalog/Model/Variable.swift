@@ -21,6 +21,8 @@ public struct Variable: Codable, Hashable, Sendable, Identifiable {
     public var format: String
     /// The nomenclature reference as written, without the `-` that means none: `IR_SEX_V` or `IR_DTE_V:DTE_DTE`.
     public var nomenclatureReference: String?
+    /// The nomenclature's name, without the column part of `NAME:COLUMN`; stored to join on it.
+    public private(set) var nomenclatureName: String?
     /// Frictionless constraints (minimum, maximum, minLength, unique...), as a JSON object.
     public var constraints: String?
     public var history: CatalogTable.History
@@ -48,16 +50,12 @@ public struct Variable: Codable, Hashable, Sendable, Identifiable {
         (self.length, self.scale) = Variable.parseLength(lengthText)
         self.format = format
         self.nomenclatureReference = nomenclatureReference
+        self.nomenclatureName = nomenclatureReference.map { String($0.split(separator: ":", maxSplits: 1)[0]) }
         self.constraints = constraints
         self.history = history
         self.managementRule = managementRule
         self.observation = observation
         self.extra = extra
-    }
-
-    /// The nomenclature's name, without the column part of `NAME:COLUMN`.
-    public var nomenclatureName: String? {
-        nomenclatureReference.map { String($0.split(separator: ":", maxSplits: 1)[0]) }
     }
 
     /// The nomenclature column holding this variable's codes, when the reference names one.
@@ -87,7 +85,7 @@ extension Variable: FetchableRecord, MutablePersistableRecord {
         public static let versionID = Column(CodingKeys.versionID)
         public static let position = Column(CodingKeys.position)
         public static let name = Column(CodingKeys.name)
-        public static let nomenclatureReference = Column(CodingKeys.nomenclatureReference)
+        public static let nomenclatureName = Column(CodingKeys.nomenclatureName)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -157,9 +157,9 @@ public struct CatalogRepository: Sendable {
                 db,
                 sql: """
                     SELECT t.name || '.' || v.name FROM variable v JOIN catalogTable t ON t.id = v.catalogTableID
-                    WHERE v.versionID = ? AND (v.nomenclatureReference = ? OR v.nomenclatureReference LIKE ? || ':%')
+                    WHERE v.versionID = ? AND v.nomenclatureName = ?
                     ORDER BY t.name, v.position
-                    """, arguments: [version.id, nomenclature.name, nomenclature.name])
+                    """, arguments: [version.id, nomenclature.name])
             return NomenclatureDetail(nomenclature: nomenclature, entries: entries, usedBy: usedBy)
         }
     }

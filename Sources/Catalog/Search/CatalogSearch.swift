@@ -41,7 +41,7 @@ public struct CatalogSearch: Sendable {
         let direct = try Row.fetchAll(
             db,
             sql: """
-                SELECT v.id, v.name, v.description, v.nomenclatureReference, t.name AS tableName, t.product,
+                SELECT v.id, v.name, v.description, v.nomenclatureName, t.name AS tableName, t.product,
                        variableSearch.name AS nameTerms, variableSearch.description AS descriptionTerms,
                        variableSearch.context AS contextTerms
                 FROM variableSearch
@@ -64,7 +64,7 @@ public struct CatalogSearch: Sendable {
             if name.uppercased() == exactName { score += 1000 }
             matches[row["id"]] = VariableMatch(
                 table: row["tableName"], field: name, description: row["description"], score: score, product: row["product"],
-                nomenclature: (row["nomenclatureReference"] as String?).map { String($0.split(separator: ":")[0]) })
+                nomenclature: row["nomenclatureName"])
         }
 
         let throughLabels = try Row.fetchAll(
@@ -81,8 +81,7 @@ public struct CatalogSearch: Sendable {
                        entries.code, entries.label, MIN(entries.rank) AS rank
                 FROM entries
                 JOIN nomenclature n ON n.contentID = entries.contentID AND n.versionID = ?
-                JOIN variable v ON v.versionID = n.versionID
-                    AND (v.nomenclatureReference = n.name OR v.nomenclatureReference LIKE n.name || ':%')
+                JOIN variable v ON v.versionID = n.versionID AND v.nomenclatureName = n.name
                 JOIN catalogTable t ON t.id = v.catalogTableID
                 GROUP BY v.id
                 """,
