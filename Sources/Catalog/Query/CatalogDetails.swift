@@ -31,6 +31,14 @@ public struct Join: Codable, Hashable, Sendable {
     public var otherFields: [String]
     /// False when the other table is not in the catalog.
     public var resolved: Bool
+
+    public init(direction: Direction, table: String, fields: [String], otherFields: [String], resolved: Bool) {
+        self.direction = direction
+        self.table = table
+        self.fields = fields
+        self.otherFields = otherFields
+        self.resolved = resolved
+    }
 }
 
 /// A variable name that this table shares with others: the implicit joins a researcher looks for.
