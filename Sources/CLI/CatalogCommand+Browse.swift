@@ -12,11 +12,12 @@ extension CatalogCommand {
             let stats = try await repository.statistics(version: version)
             if options.format == .json { return try printJSON(stats) }
             print("Catalog version \(version.name)\(version.isSample ? " (SAMPLE made by Hublot, not real data)" : "")")
-            print(columns([
-                ["products", String(stats.products)], ["tables", String(stats.tables)], ["fields", String(stats.fields)],
-                ["foreign keys", String(stats.foreignKeys)],
-                ["nomenclatures", "\(stats.nomenclatures) (\(stats.loadedNomenclatures) with codes, \(stats.nomenclatureEntries) entries)"],
-            ]))
+            print(
+                columns([
+                    ["products", String(stats.products)], ["tables", String(stats.tables)], ["fields", String(stats.fields)],
+                    ["foreign keys", String(stats.foreignKeys)],
+                    ["nomenclatures", "\(stats.nomenclatures) (\(stats.loadedNomenclatures) with codes, \(stats.nomenclatureEntries) entries)"],
+                ]))
         }
     }
 
@@ -69,9 +70,12 @@ extension CatalogCommand {
             if !table.primaryKey.isEmpty { print("Primary key: \(table.primaryKey.joined(separator: " + "))") }
             if !table.observation.isEmpty { print("Note: \(table.observation)") }
             print("\n\(detail.fields.count) fields:")
-            print(columns([["NAME", "TYPE", "LENGTH", "NOMENCLATURE", "DESCRIPTION"]] + detail.fields.map {
-                [$0.name, $0.type, $0.lengthText ?? "", $0.nomenclatureReference ?? "", $0.description]
-            }))
+            print(
+                columns(
+                    [["NAME", "TYPE", "LENGTH", "NOMENCLATURE", "DESCRIPTION"]]
+                        + detail.fields.map {
+                            [$0.name, $0.type, $0.lengthText ?? "", $0.nomenclatureReference ?? "", $0.description]
+                        }))
             if !detail.joins.isEmpty {
                 print("\nJoins:")
                 for join in detail.joins {
@@ -108,16 +112,17 @@ extension CatalogCommand {
             if options.format == .json { return try printJSON(detail) }
             let variable = detail.variable
             print("\(detail.table.name).\(variable.name) — \(variable.description)")
-            print(columns([
-                ["type", variable.type + (variable.oracleType.isEmpty ? "" : " (Oracle: \(variable.oracleType))")],
-                ["length", variable.lengthText ?? "-"], ["format", variable.format],
-                ["nomenclature", variable.nomenclatureReference ?? "-"],
-                ["created", variable.history.created.isEmpty ? "-" : variable.history.created],
-                ["deleted", variable.history.deleted.isEmpty ? "-" : variable.history.deleted],
-                ["missing", variable.history.missing.isEmpty ? "-" : variable.history.missing.joined(separator: ", ")],
-                ["constraints", variable.constraints ?? "-"], ["rule", variable.managementRule.isEmpty ? "-" : variable.managementRule],
-                ["observation", variable.observation.isEmpty ? "-" : variable.observation],
-            ]))
+            print(
+                columns([
+                    ["type", variable.type + (variable.oracleType.isEmpty ? "" : " (Oracle: \(variable.oracleType))")],
+                    ["length", variable.lengthText ?? "-"], ["format", variable.format],
+                    ["nomenclature", variable.nomenclatureReference ?? "-"],
+                    ["created", variable.history.created.isEmpty ? "-" : variable.history.created],
+                    ["deleted", variable.history.deleted.isEmpty ? "-" : variable.history.deleted],
+                    ["missing", variable.history.missing.isEmpty ? "-" : variable.history.missing.joined(separator: ", ")],
+                    ["constraints", variable.constraints ?? "-"], ["rule", variable.managementRule.isEmpty ? "-" : variable.managementRule],
+                    ["observation", variable.observation.isEmpty ? "-" : variable.observation],
+                ]))
             if !detail.alsoIn.isEmpty { print("Also in: \(detail.alsoIn.joined(separator: ", "))") }
             if let nomenclature = detail.nomenclature, !detail.sampleEntries.isEmpty {
                 print("\nFirst codes of \(nomenclature.name) (\(nomenclature.title)):")
@@ -145,10 +150,13 @@ extension CatalogCommand {
             let matches = try await repository.search(query.joined(separator: " "), version: version, limit: limit)
             if options.format == .json { return try printJSON(matches) }
             if matches.isEmpty { return print("No variable matches.") }
-            print(columns([["SCORE", "TABLE", "FIELD", "DESCRIPTION"]] + matches.map { match in
-                let via = match.matchedEntry.map { " [\(match.nomenclature ?? ""): \($0.code) \($0.label)]" } ?? ""
-                return [String(format: "%.2f", match.score), match.table, match.field, match.description + via]
-            }))
+            print(
+                columns(
+                    [["SCORE", "TABLE", "FIELD", "DESCRIPTION"]]
+                        + matches.map { match in
+                            let via = match.matchedEntry.map { " [\(match.nomenclature ?? ""): \($0.code) \($0.label)]" } ?? ""
+                            return [String(format: "%.2f", match.score), match.table, match.field, match.description + via]
+                        }))
         }
     }
 }

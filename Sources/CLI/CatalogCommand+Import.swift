@@ -63,9 +63,12 @@ extension CatalogCommand {
             let versions = try await CatalogRepository(store: try storeOptions.open()).versions()
             if format == .json { return try printJSON(versions.map(VersionSummary.init)) }
             if versions.isEmpty { return print("No catalog imported yet.") }
-            print(columns([["NAME", "IMPORTED", "WARNINGS", "SOURCE"]] + versions.map {
-                [$0.name, $0.importedAt.formatted(.iso8601), String($0.warnings.count), $0.source + ($0.isSample ? " (sample)" : "")]
-            }))
+            print(
+                columns(
+                    [["NAME", "IMPORTED", "WARNINGS", "SOURCE"]]
+                        + versions.map {
+                            [$0.name, $0.importedAt.formatted(.iso8601), String($0.warnings.count), $0.source + ($0.isSample ? " (sample)" : "")]
+                        }))
         }
     }
 

@@ -28,9 +28,12 @@ extension CatalogCommand {
             guard let reference = name else {
                 let list = try await repository.nomenclatures(version: version, filter: label)
                 if options.format == .json { return try printJSON(list) }
-                return print(columns([["NAME", "SOURCE", "CODES", "TITLE"]] + list.map {
-                    [$0.name, $0.source, $0.isLoaded ? "yes" : "no CSV", $0.title]
-                }))
+                return print(
+                    columns(
+                        [["NAME", "SOURCE", "CODES", "TITLE"]]
+                            + list.map {
+                                [$0.name, $0.source, $0.isLoaded ? "yes" : "no CSV", $0.title]
+                            }))
             }
             let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
             guard let detail = try await repository.nomenclature(named: parts[0], version: version) else {
@@ -45,7 +48,9 @@ extension CatalogCommand {
             if entries.isEmpty, code != nil || label != nil { print("No entry matches.") }
             print(columns(entries.map { ["  " + $0.code, $0.label] }))
             if code == nil, label == nil, !detail.usedBy.isEmpty {
-                print("Used by: \(detail.usedBy.prefix(12).joined(separator: ", "))\(detail.usedBy.count > 12 ? " and \(detail.usedBy.count - 12) more" : "")")
+                print(
+                    "Used by: \(detail.usedBy.prefix(12).joined(separator: ", "))\(detail.usedBy.count > 12 ? " and \(detail.usedBy.count - 12) more" : "")"
+                )
             }
         }
     }

@@ -27,7 +27,8 @@ struct VersionOptions: ParsableArguments {
         let repository = CatalogRepository(store: try storeOptions.open())
         guard let version = try await repository.version(named: version) else {
             throw ValidationError(
-                "the store \(storeOptions.path) holds no catalog yet: run `hublot catalog import DIR` (e.g. ../shared/data/schema-snds) or `hublot demo`")
+                "the store \(storeOptions.path) holds no catalog yet: run `hublot catalog import DIR` (e.g. ../shared/data/schema-snds) or `hublot demo`"
+            )
         }
         return (repository, version)
     }

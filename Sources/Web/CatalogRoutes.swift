@@ -80,7 +80,8 @@ struct CatalogRoutes {
         }
         routes.get("versions") { request, _ in
             let versions = try await repository.versions()
-            return HTMLPage(html: CatalogViews.versions(versions, current: try await repository.version(named: request.uri.queryParameters.get("version"))))
+            return HTMLPage(
+                html: CatalogViews.versions(versions, current: try await repository.version(named: request.uri.queryParameters.get("version"))))
         }
         routes.get("diff") { request, _ in
             guard let from = request.uri.queryParameters.get("from"), let to = request.uri.queryParameters.get("to") else {
@@ -118,7 +119,9 @@ struct CatalogRoutes {
             let message = error.body ?? "Not found."
             return HTMLPage(
                 status: error.status,
-                html: Layout.page(title: error.status.reasonPhrase, body: "<h1>\(escape(error.status.reasonPhrase))</h1><p>\(escape(message))</p><p>\(link("/catalog", "Back to the catalog"))</p>"))
+                html: Layout.page(
+                    title: error.status.reasonPhrase,
+                    body: "<h1>\(escape(error.status.reasonPhrase))</h1><p>\(escape(message))</p><p>\(link("/catalog", "Back to the catalog"))</p>"))
         }
     }
 }

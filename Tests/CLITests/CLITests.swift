@@ -17,7 +17,8 @@ import Testing
         let stats = try #require(try Hublot.parseAsRoot(["catalog", "stats", "--format", "json"]) as? CatalogCommand.Stats)
         #expect(stats.options.format == .json)
 
-        let search = try #require(try Hublot.parseAsRoot(["catalog", "search", "date", "de", "naissance", "--format", "json"]) as? CatalogCommand.Search)
+        let search = try #require(
+            try Hublot.parseAsRoot(["catalog", "search", "date", "de", "naissance", "--format", "json"]) as? CatalogCommand.Search)
         #expect(search.query == ["date", "de", "naissance"])
         #expect(search.limit == 20)
 

@@ -5,12 +5,13 @@ import Testing
     @Test func readsQuotedFieldsDoubledQuotesAndLineBreaks() throws {
         var reader = DelimitedTextReader(text: "code;label\n1;\"a \"\"b\"\"; c\"\n2;\"two\nlines\"\r\n\n3;\n")
         let records = try reader.readAll()
-        #expect(records == [
-            DelimitedRecord(line: 1, fields: ["code", "label"]),
-            DelimitedRecord(line: 2, fields: ["1", "a \"b\"; c"]),
-            DelimitedRecord(line: 3, fields: ["2", "two\nlines"]),
-            DelimitedRecord(line: 6, fields: ["3", ""]),
-        ])
+        #expect(
+            records == [
+                DelimitedRecord(line: 1, fields: ["code", "label"]),
+                DelimitedRecord(line: 2, fields: ["1", "a \"b\"; c"]),
+                DelimitedRecord(line: 3, fields: ["2", "two\nlines"]),
+                DelimitedRecord(line: 6, fields: ["3", ""]),
+            ])
     }
 
     @Test func keepsTrailingEmptyFieldAtEndOfFile() throws {

@@ -64,9 +64,10 @@ public struct CatalogImporter: Sendable {
         let source = CatalogSource(directory: directory, tables: tables, nomenclatures: nomenclatures, problems: problems)
         let checked = source.crossChecked()
         if checked.tables.isEmpty && !checked.problems.contains(where: { $0.severity == .error }) {
-            throw CatalogImportError(problems: checked.problems + [
-                ImportProblem(.error, .emptyCatalog, at: SourceLocation(file: directory), "no table schema (*.json) found under this directory")
-            ])
+            throw CatalogImportError(
+                problems: checked.problems + [
+                    ImportProblem(.error, .emptyCatalog, at: SourceLocation(file: directory), "no table schema (*.json) found under this directory")
+                ])
         }
         try checkNoErrors(checked.problems)
         return checked
@@ -83,7 +84,8 @@ public struct CatalogImporter: Sendable {
             let versionName = try name ?? "v\(CatalogVersion.fetchCount(db) + 1)"
             if try CatalogVersion.filter(CatalogVersion.Columns.name == versionName).fetchCount(db) > 0 {
                 throw CatalogImportError(problems: [
-                    ImportProblem(.error, .invalidValue, at: SourceLocation(file: sourceDescription),
+                    ImportProblem(
+                        .error, .invalidValue, at: SourceLocation(file: sourceDescription),
                         "a catalog version named `\(versionName)` already exists: choose another --name")
                 ])
             }
@@ -140,11 +142,12 @@ public struct CatalogImporter: Sendable {
 
     private func checkNoErrors(_ problems: [ImportProblem]) throws(CatalogImportError) {
         if problems.contains(where: { $0.severity == .error || strict }) {
-            throw CatalogImportError(problems: problems.map { problem in
-                var problem = problem
-                if strict { problem.severity = .error }
-                return problem
-            })
+            throw CatalogImportError(
+                problems: problems.map { problem in
+                    var problem = problem
+                    if strict { problem.severity = .error }
+                    return problem
+                })
         }
     }
 

@@ -55,7 +55,8 @@ public struct CatalogSource {
         for table in tables {
             if let first = tablesByName[table.table.name] {
                 checked.problems.append(
-                    ImportProblem(.error, .duplicateTable, at: table.location.with(jsonPath: "$.name"),
+                    ImportProblem(
+                        .error, .duplicateTable, at: table.location.with(jsonPath: "$.name"),
                         "table `\(table.table.name)` is already defined in \(first.location.file)")
                 )
                 continue
@@ -70,7 +71,8 @@ public struct CatalogSource {
         for parsed in nomenclatures {
             if let first = nomenclaturesByName[parsed.nomenclature.name] {
                 checked.problems.append(
-                    ImportProblem(.error, .duplicateNomenclature, at: SourceLocation(file: parsed.schemaPath, jsonPath: "$.name"),
+                    ImportProblem(
+                        .error, .duplicateNomenclature, at: SourceLocation(file: parsed.schemaPath, jsonPath: "$.name"),
                         "nomenclature `\(parsed.nomenclature.name)` is already defined in \(first.schemaPath)")
                 )
                 continue
@@ -85,7 +87,8 @@ public struct CatalogSource {
                 let location = table.location.with(jsonPath: "$.foreignKeys[\(index)].reference")
                 guard let target = tablesByName[key.referencedTable] else {
                     checked.problems.append(
-                        ImportProblem(.warning, .danglingForeignKey, at: location,
+                        ImportProblem(
+                            .warning, .danglingForeignKey, at: location,
                             "\(table.table.name) joins `\(key.referencedTable)`, which is not in the catalog; the join is kept, unresolved")
                     )
                     continue
@@ -93,7 +96,8 @@ public struct CatalogSource {
                 let targetNames = Set(target.variables.map(\.name))
                 for field in key.referencedFields where !targetNames.contains(field) {
                     checked.problems.append(
-                        ImportProblem(.warning, .unknownKeyColumn, at: location.with(jsonPath: "$.foreignKeys[\(index)].reference.fields"),
+                        ImportProblem(
+                            .warning, .unknownKeyColumn, at: location.with(jsonPath: "$.foreignKeys[\(index)].reference.fields"),
                             "\(table.table.name) joins \(key.referencedTable) on `\(field)`, which is not a variable of \(key.referencedTable)")
                     )
                 }
@@ -104,7 +108,8 @@ public struct CatalogSource {
                 guard let nomenclature = nomenclaturesByName[name]?.nomenclature else {
                     if !nomenclatures.isEmpty {
                         checked.problems.append(
-                            ImportProblem(.warning, .unknownNomenclature, at: location,
+                            ImportProblem(
+                                .warning, .unknownNomenclature, at: location,
                                 "\(table.table.name).\(variable.name) refers to nomenclature `\(name)`, which is not in the catalog")
                         )
                     }
@@ -112,7 +117,8 @@ public struct CatalogSource {
                 }
                 if let column = variable.nomenclatureColumn, !nomenclature.columns.contains(where: { $0.name.folded == column.folded }) {
                     checked.problems.append(
-                        ImportProblem(.warning, .unknownKeyColumn, at: location,
+                        ImportProblem(
+                            .warning, .unknownKeyColumn, at: location,
                             "\(table.table.name).\(variable.name) refers to column `\(column)` of \(name), which has no such column")
                     )
                 }

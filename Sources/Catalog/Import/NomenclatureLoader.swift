@@ -19,7 +19,8 @@ struct NomenclatureLoader {
         let csvPath = parsed.csvPath
         guard let data = FileManager.default.contents(atPath: csvPath) else {
             problems.append(
-                ImportProblem(.warning, .missingNomenclatureCSV, at: SourceLocation(file: parsed.schemaPath),
+                ImportProblem(
+                    .warning, .missingNomenclatureCSV, at: SourceLocation(file: parsed.schemaPath),
                     "nomenclature \(parsed.nomenclature.name) has no CSV beside its schema: its schema is imported, its codes are not")
             )
             return nil
@@ -37,7 +38,8 @@ struct NomenclatureLoader {
         let header: [String]
         do {
             guard let first = try reader.next() else {
-                problems.append(ImportProblem(.error, .malformedCSV, at: SourceLocation(file: csvPath, line: 1), "the CSV is empty: a header line is expected"))
+                problems.append(
+                    ImportProblem(.error, .malformedCSV, at: SourceLocation(file: csvPath, line: 1), "the CSV is empty: a header line is expected"))
                 return nil
             }
             header = first.fields
@@ -48,8 +50,10 @@ struct NomenclatureLoader {
         let schemaNames = parsed.nomenclature.columns.map(\.name)
         if header.map(\.folded) != schemaNames.map(\.folded) {
             problems.append(
-                ImportProblem(.warning, .csvHeaderMismatch, at: SourceLocation(file: csvPath, line: 1),
-                    "the header lists \(header.joined(separator: ";")) but the schema lists \(schemaNames.joined(separator: ";")); the header is used")
+                ImportProblem(
+                    .warning, .csvHeaderMismatch, at: SourceLocation(file: csvPath, line: 1),
+                    "the header lists \(header.joined(separator: ";")) but the schema lists \(schemaNames.joined(separator: ";")); the header is used"
+                )
             )
         }
         let codeIndex = Self.index(of: parsed.nomenclature.codeColumn, in: header) ?? 0
@@ -100,8 +104,10 @@ struct NomenclatureLoader {
         }
         if let first = raggedLines.first {
             problems.append(
-                ImportProblem(.warning, .csvRowWidth, at: SourceLocation(file: csvPath, line: first),
-                    "\(raggedLines.count) row(s) do not have the header's \(width) fields (lines \(raggedLines.prefix(5).map(String.init).joined(separator: ", "))\(raggedLines.count > 5 ? "..." : "")); kept as they are")
+                ImportProblem(
+                    .warning, .csvRowWidth, at: SourceLocation(file: csvPath, line: first),
+                    "\(raggedLines.count) row(s) do not have the header's \(width) fields (lines \(raggedLines.prefix(5).map(String.init).joined(separator: ", "))\(raggedLines.count > 5 ? "..." : "")); kept as they are"
+                )
             )
         }
     }

@@ -29,6 +29,7 @@ enum NomenclatureSchemaParser {
             title: object.string("title") ?? "", description: object.string("description") ?? "",
             columns: columns, primaryKey: object.strings("primaryKey"), sourcePath: file
         )
-        return ParsedNomenclature(nomenclature: nomenclature, schemaPath: file, csvPath: url.deletingPathExtension().appendingPathExtension("csv").relativePath)
+        return ParsedNomenclature(
+            nomenclature: nomenclature, schemaPath: file, csvPath: url.deletingPathExtension().appendingPathExtension("csv").relativePath)
     }
 }

@@ -62,7 +62,8 @@ struct SchemaObject {
                 case .number(let number): return number.rounded() == number ? String(Int64(number)) : String(number)
                 default:
                     problems.append(
-                        ImportProblem(.error, .invalidValue, at: SourceLocation(file: file, jsonPath: "\(path).\(key)[\(index)]"),
+                        ImportProblem(
+                            .error, .invalidValue, at: SourceLocation(file: file, jsonPath: "\(path).\(key)[\(index)]"),
                             "expected text, found \(item.typeName)")
                     )
                     return nil

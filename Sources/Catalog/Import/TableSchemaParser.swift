@@ -46,7 +46,8 @@ enum TableSchemaParser {
             }
             object.absorb(fieldObjects[index])
             if let first = seen[variable.name] {
-                object.report(.error, .duplicateVariable, key: "fields[\(index)].name",
+                object.report(
+                    .error, .duplicateVariable, key: "fields[\(index)].name",
                     "variable `\(variable.name)` is declared twice (first at $.fields[\(first)])")
                 continue
             }
@@ -70,16 +71,19 @@ enum TableSchemaParser {
             object.absorb(keyObjects[index])
             guard let referencedTable, !fields.isEmpty else { continue }
             if fields.count != referencedFields.count {
-                object.report(.error, .invalidValue, key: "foreignKeys[\(index)]",
+                object.report(
+                    .error, .invalidValue, key: "foreignKeys[\(index)]",
                     "the key has \(fields.count) columns but references \(referencedFields.count)")
                 continue
             }
             for field in fields where !names.contains(field) {
-                object.report(.warning, .unknownKeyColumn, key: "foreignKeys[\(index)].fields",
+                object.report(
+                    .warning, .unknownKeyColumn, key: "foreignKeys[\(index)].fields",
                     "foreign key column `\(field)` is not a variable of \(name)")
             }
             foreignKeys.append(
-                ForeignKey(catalogTableID: 0, versionID: 0, position: foreignKeys.count, fields: fields,
+                ForeignKey(
+                    catalogTableID: 0, versionID: 0, position: foreignKeys.count, fields: fields,
                     referencedTable: referencedTable, referencedFields: referencedFields)
             )
         }

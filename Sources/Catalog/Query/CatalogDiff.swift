@@ -82,8 +82,10 @@ public struct CatalogDiff: Codable, Hashable, Sendable {
         return [
             "product": t.product, "title": t.title, "scope": t.scope, "observation": t.observation,
             "history": describe(t.history), "primary_key": t.primaryKey.joined(separator: " + "),
-            "foreign_keys": table.foreignKeys.map { "\($0.fields.joined(separator: " + ")) -> \($0.referencedTable)(\($0.referencedFields.joined(separator: " + ")))" }
-                .joined(separator: "; "),
+            "foreign_keys": table.foreignKeys.map {
+                "\($0.fields.joined(separator: " + ")) -> \($0.referencedTable)(\($0.referencedFields.joined(separator: " + ")))"
+            }
+            .joined(separator: "; "),
             "extra": t.extra ?? "",
         ]
     }
@@ -123,9 +125,11 @@ public struct CatalogContents: Sendable {
 
     static func fetch(version: CatalogVersion, db: Database) throws -> CatalogContents {
         let versionID = version.id!
-        let variables = Dictionary(grouping: try Variable.filter(Variable.Columns.versionID == versionID).order(Variable.Columns.position).fetchAll(db),
+        let variables = Dictionary(
+            grouping: try Variable.filter(Variable.Columns.versionID == versionID).order(Variable.Columns.position).fetchAll(db),
             by: \.catalogTableID)
-        let keys = Dictionary(grouping: try ForeignKey.filter(ForeignKey.Columns.versionID == versionID).order(ForeignKey.Columns.position).fetchAll(db),
+        let keys = Dictionary(
+            grouping: try ForeignKey.filter(ForeignKey.Columns.versionID == versionID).order(ForeignKey.Columns.position).fetchAll(db),
             by: \.catalogTableID)
         var tables: [String: Table] = [:]
         for table in try CatalogTable.filter(CatalogTable.Columns.versionID == versionID).fetchAll(db) {

@@ -49,7 +49,8 @@ public struct CatalogRepository: Sendable {
                     SELECT t.product, COUNT(DISTINCT t.id) AS tables, COUNT(v.id) AS fields
                     FROM catalogTable t LEFT JOIN variable v ON v.catalogTableID = t.id
                     WHERE t.versionID = ? GROUP BY t.product ORDER BY t.product
-                    """, arguments: [version.id])
+                    """, arguments: [version.id]
+            )
             .map { ProductSummary(name: $0["product"], tables: $0["tables"], fields: $0["fields"]) }
         }
     }
@@ -64,7 +65,8 @@ public struct CatalogRepository: Sendable {
                     FROM catalogTable t LEFT JOIN variable v ON v.catalogTableID = t.id
                     WHERE t.versionID = ? AND (? IS NULL OR t.product = ?)
                     GROUP BY t.id ORDER BY t.product, t.name
-                    """, arguments: [version.id, product, product])
+                    """, arguments: [version.id, product, product]
+            )
             .map { TableSummary(name: $0["name"], product: $0["product"], title: $0["title"], fields: $0["fields"]) }
         }
     }
@@ -76,7 +78,8 @@ public struct CatalogRepository: Sendable {
             let fields = try Variable.filter(Variable.Columns.catalogTableID == table.id!).order(Variable.Columns.position).fetchAll(db)
             let keys = try ForeignKey.filter(ForeignKey.Columns.catalogTableID == table.id!).order(ForeignKey.Columns.position).fetchAll(db)
             var joins = keys.map {
-                Join(direction: .outgoing, table: $0.referencedTable, fields: $0.fields, otherFields: $0.referencedFields,
+                Join(
+                    direction: .outgoing, table: $0.referencedTable, fields: $0.fields, otherFields: $0.referencedFields,
                     resolved: $0.referencedTableID != nil)
             }
             let incoming = try Row.fetchAll(
@@ -86,7 +89,8 @@ public struct CatalogRepository: Sendable {
                     WHERE k.referencedTableID = ? ORDER BY t.name, k.position
                     """, arguments: [table.id])
             joins += try incoming.map { row in
-                Join(direction: .incoming, table: row["name"], fields: try Self.decodeList(row["referencedFields"]),
+                Join(
+                    direction: .incoming, table: row["name"], fields: try Self.decodeList(row["referencedFields"]),
                     otherFields: try Self.decodeList(row["fields"]), resolved: true)
             }
             let shared = try Row.fetchAll(
@@ -115,9 +119,11 @@ public struct CatalogRepository: Sendable {
                     .filter(Variable.Columns.name.collating(.nocase) == name).fetchOne(db)
             else { return nil }
             let nomenclature = try variable.nomenclatureName.flatMap { try Self.nomenclature(named: $0, versionID: version.id!, db: db) }
-            let sample = try nomenclature?.contentID.map {
-                try NomenclatureEntry.filter(NomenclatureEntry.Columns.contentID == $0).order(NomenclatureEntry.Columns.line).limit(20).fetchAll(db)
-            } ?? []
+            let sample =
+                try nomenclature?.contentID.map {
+                    try NomenclatureEntry.filter(NomenclatureEntry.Columns.contentID == $0).order(NomenclatureEntry.Columns.line).limit(20).fetchAll(
+                        db)
+                } ?? []
             let alsoIn = try String.fetchAll(
                 db,
                 sql: """

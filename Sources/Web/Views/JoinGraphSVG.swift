@@ -46,8 +46,11 @@ enum JoinGraphSVG {
             // Arrows end at the boxes' borders, not under them.
             let (x1, y1) = border(of: (cx, cy), halfWidth: halfWidth(table), towards: (x, y))
             let (x2, y2) = border(of: (x, y), halfWidth: halfWidth(neighbor.table), towards: (cx, cy))
-            let markers = (neighbor.outgoing.isEmpty ? "" : " marker-end=\"url(#to)\"") + (neighbor.incoming.isEmpty ? "" : " marker-start=\"url(#from)\"")
-            let direction = neighbor.outgoing.isEmpty ? "← \(neighbor.table) references \(table)" : (neighbor.incoming.isEmpty ? "→ \(table) references \(neighbor.table)" : "↔ both ways")
+            let markers =
+                (neighbor.outgoing.isEmpty ? "" : " marker-end=\"url(#to)\"") + (neighbor.incoming.isEmpty ? "" : " marker-start=\"url(#from)\"")
+            let direction =
+                neighbor.outgoing.isEmpty
+                ? "← \(neighbor.table) references \(table)" : (neighbor.incoming.isEmpty ? "→ \(table) references \(neighbor.table)" : "↔ both ways")
             edges += """
                 <g class="edge"><title>\(escape(direction)): \(escape(keys.joined(separator: "; ")))</title>\
                 <line x1="\(format(x1))" y1="\(format(y1))" x2="\(format(x2))" y2="\(format(y2))" stroke="#7a8da3" stroke-width="1.4"\(dash)\(markers)/>\
