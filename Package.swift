@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "hublot", targets: ["CLI"]),
+        .library(name: "Store", targets: ["Store"]),
         .library(name: "Catalog", targets: ["Catalog"]),
         .library(name: "Web", targets: ["Web"]),
     ],

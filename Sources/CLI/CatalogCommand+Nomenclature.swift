@@ -71,7 +71,9 @@ extension CatalogCommand {
 
         func run() async throws {
             let repository = CatalogRepository(store: try storeOptions.open())
-            guard let old = try await repository.version(named: from), let new = try await repository.version(named: to) else { return }
+            guard let old = try await repository.version(named: from), let new = try await repository.version(named: to) else {
+                throw ValidationError("the store \(storeOptions.path) holds no catalog yet")
+            }
             let diff = try await repository.diff(from: old, to: new)
             if format == .json { return try printJSON(diff) }
             print(diff.renderedAsText())

@@ -1,0 +1,28 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Benchmarks live in their own package so that the main build and `swift test` never compile them.
+// Run from the repository root: swift package --package-path Benchmarks benchmark
+let package = Package(
+    name: "hublot-benchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "hublot", path: ".."),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "CatalogBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Catalog", package: "hublot"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Store", package: "hublot"),
+            ],
+            path: "Benchmarks/CatalogBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ]
+)
