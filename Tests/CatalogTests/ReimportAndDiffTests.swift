@@ -223,7 +223,9 @@ import Testing
             ])
         #expect(
             stays.changedVariables == [
-                .init(variable: "SOR_DAT", changes: [.init(attribute: "history", before: "created 2006, deleted -", after: "created 2006, deleted 2019")])
+                .init(
+                    variable: "SOR_DAT",
+                    changes: [.init(attribute: "history", before: "created 2006, deleted -", after: "created 2006, deleted 2019")])
             ])
     }
 }

@@ -100,7 +100,6 @@ enum Sample {
     static let cimSchema = "nomenclatures/SAMPLE/SA_CIM_V.json"
     static let cimCSV = "nomenclatures/SAMPLE/SA_CIM_V.csv"
 
-    static let tableNames = ["SA_BEN_R", "SA_DIA_D", "SA_PHA_F", "SA_PRS_F", "SA_SEJ_B"]
     static let nomenclatureNames = ["SA_ACT_V", "SA_CIM_V", "SA_DPT_V", "SA_SEX_V"]
     /// 6 + 5 + 3 + 6 + 3 variables; 3 + 5 + 3 + 4 nomenclature rows.
     static let fieldCount = 23
