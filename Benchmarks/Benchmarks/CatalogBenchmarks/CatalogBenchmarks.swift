@@ -23,7 +23,7 @@ func searchQueries(from variables: [(name: String, description: String)]) -> [St
     var queries = fixed
     while queries.count < 1_000 {
         let variable = variables[Int(generator.next() % UInt64(variables.count))]
-        let words = variable.description.split(separator: " ").filter { $0.count > 3 }
+        let words = variable.description.split(separator: " ").map(String.init).filter { $0.count > 3 }
         switch generator.next() % 3 {
         case 0: queries.append(variable.name)
         case 1 where !words.isEmpty: queries.append(String(words[Int(generator.next() % UInt64(words.count))].prefix(5)))

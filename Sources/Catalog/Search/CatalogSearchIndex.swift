@@ -29,9 +29,4 @@ enum CatalogSearchIndex {
             ])
         }
     }
-
-    /// Removes a version's documents; nomenclature entries are shared between versions and stay.
-    static func remove(versionID: Int64, db: Database) throws {
-        try db.execute(sql: "DELETE FROM variableSearch WHERE rowid IN (SELECT id FROM variable WHERE versionID = ?)", arguments: [versionID])
-    }
 }

@@ -25,11 +25,14 @@ enum JoinGraphSVG {
     static func render(table: String, joins: [Join], links: CatalogLinks) -> String {
         let neighbors = neighbors(of: joins)
         let count = neighbors.count
-        let twoRings = count > 14
-        let outer = max(170.0, Double(twoRings ? (count + 1) / 2 : count) * 26)
-        let inner = twoRings ? outer * 0.62 : outer
-        let width = Int(2 * outer + 300)
-        let height = Int(2 * outer + 120)
+        // Room on the ring for each box and its key line; past 20 neighbours (PMSI stay tables have 45),
+        // alternate two rings so that neighbouring labels do not collide.
+        let twoRings = count > 20
+        let slots = Double(twoRings ? (count + 1) / 2 : count)
+        let outer = max(180.0, slots * 150 / (2 * Double.pi))
+        let inner = twoRings ? outer * 0.66 : outer
+        let width = Int(2 * outer + 320)
+        let height = Int(2 * outer + 140)
         let (cx, cy) = (Double(width) / 2, Double(height) / 2)
 
         var edges = ""
@@ -41,7 +44,7 @@ enum JoinGraphSVG {
             let keys = (neighbor.outgoing + neighbor.incoming).map { join in
                 zip(join.fields, join.otherFields).map { $0 == $1 ? $0 : "\($0)=\($1)" }.joined(separator: " + ")
             }
-            let label = keys.first.map { $0.count > 34 ? String($0.prefix(31)) + "..." : $0 } ?? ""
+            let label = keys.first.map { $0.count > 30 ? String($0.prefix(27)) + "..." : $0 } ?? ""
             let dash = neighbor.resolved ? "" : " stroke-dasharray=\"5 4\""
             // Arrows end at the boxes' borders, not under them.
             let (x1, y1) = border(of: (cx, cy), halfWidth: halfWidth(table), towards: (x, y))
@@ -54,7 +57,7 @@ enum JoinGraphSVG {
             edges += """
                 <g class="edge"><title>\(escape(direction)): \(escape(keys.joined(separator: "; ")))</title>\
                 <line x1="\(format(x1))" y1="\(format(y1))" x2="\(format(x2))" y2="\(format(y2))" stroke="#7a8da3" stroke-width="1.4"\(dash)\(markers)/>\
-                <text x="\(format((cx + x) / 2))" y="\(format((cy + y) / 2 - 4))" class="key">\(escape(label))</text></g>
+                <text x="\(format(x))" y="\(format(y < cy - 1 ? y - halfHeight - 5 : y + halfHeight + 12))" class="key">\(escape(label))</text></g>
 
                 """
             nodes += node(neighbor.table, x: x, y: y, href: neighbor.resolved ? links.table(neighbor.table) : nil, center: false)
@@ -63,7 +66,7 @@ enum JoinGraphSVG {
         let note = count == 0 ? "<text x=\"\(format(cx))\" y=\"\(format(cy + 50))\" class=\"key\">no declared join</text>" : ""
         return """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" aria-label="Join graph of \(escape(table))">
-            <style>text{font-family:ui-monospace,Menlo,monospace;font-size:12px;text-anchor:middle}.key{fill:#4a5868;font-size:10.5px}.name{fill:#0b3d63}.center .name{fill:#fff;font-weight:700}</style>
+            <style>text{font-family:ui-monospace,Menlo,monospace;font-size:12px;text-anchor:middle}.key{fill:#4a5868;font-size:10.5px;paint-order:stroke;stroke:#fff;stroke-width:3px}.name{fill:#0b3d63}.center .name{fill:#fff;font-weight:700}</style>
             <defs>
             <marker id="to" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#7a8da3"/></marker>
             <marker id="from" viewBox="0 0 10 10" refX="0" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M10,0 L0,5 L10,10 z" fill="#7a8da3"/></marker>
