@@ -67,6 +67,8 @@ public enum CatalogSchema: StoreSchema {
                 t.column("digest", .text).notNull().unique()
                 t.column("header", .jsonText).notNull()
                 t.column("rowCount", .integer).notNull()
+                t.column("firstEntryRowID", .integer)
+                t.column("lastEntryRowID", .integer)
             }
             try db.create(table: "nomenclatureEntry") { t in
                 t.column("contentID", .integer).notNull().references("nomenclatureContent", onDelete: .cascade)
@@ -102,6 +104,12 @@ public enum CatalogSchema: StoreSchema {
             }
             // How many documents hold each term, for ranking.
             try db.execute(sql: "CREATE VIRTUAL TABLE variableSearchVocabulary USING fts5vocab(variableSearch, row)")
+            // All the labels of one nomenclature content as one document (rowid = content id): which
+            // nomenclatures have labels matching a query, without ranking 400,000 labels one by one.
+            try db.create(virtualTable: "nomenclatureLabelSearch", using: FTS5()) { t in
+                t.tokenizer = .unicode61(diacritics: .remove)
+                t.column("labels")
+            }
             // Its rowid is the nomenclatureEntry rowid.
             try db.create(virtualTable: "nomenclatureEntrySearch", using: FTS5()) { t in
                 t.tokenizer = .unicode61(diacritics: .remove)

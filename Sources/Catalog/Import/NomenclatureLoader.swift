@@ -71,19 +71,25 @@ struct NomenclatureLoader {
         let insertEntry = try db.cachedStatement(
             sql: "INSERT INTO nomenclatureEntry (contentID, line, code, label, \"values\") VALUES (?, ?, ?, ?, ?)")
         let insertSearch = try db.cachedStatement(sql: "INSERT INTO nomenclatureEntrySearch (rowid, label) VALUES (?, ?)")
-        var rowCount = 0
+        var labels: [String] = []
         try scan(&reader, csvPath: csvPath, width: header.count, problems: &problems) { record in
             let code = record.fields.indices.contains(codeIndex) ? record.fields[codeIndex] : ""
             let label = labelIndex.flatMap { record.fields.indices.contains($0) ? record.fields[$0] : nil } ?? ""
             try insertEntry.execute(arguments: [contentID, record.line, code, label, jsonArrayText(record.fields)])
+            let rowID = db.lastInsertedRowID
+            if content.firstEntryRowID == nil { content.firstEntryRowID = rowID }
+            content.lastEntryRowID = rowID
+            content.rowCount += 1
             if !label.isEmpty {
-                try insertSearch.execute(arguments: [db.lastInsertedRowID, analyzer.terms(label).joined(separator: " ")])
+                let terms = analyzer.terms(label).joined(separator: " ")
+                try insertSearch.execute(arguments: [rowID, terms])
+                labels.append(terms)
             }
-            rowCount += 1
         }
-        content.rowCount = rowCount
         try content.update(db)
-        return Loaded(contentID: contentID, rowCount: rowCount, reused: false)
+        try db.execute(
+            sql: "INSERT INTO nomenclatureLabelSearch (rowid, labels) VALUES (?, ?)", arguments: [contentID, labels.joined(separator: " ")])
+        return Loaded(contentID: contentID, rowCount: content.rowCount, reused: false)
     }
 
     /// Reads every record after the header. Rows of the wrong width are kept as they are and reported once

@@ -79,6 +79,10 @@ public struct NomenclatureContent: Codable, Hashable, Sendable, Identifiable {
     /// The CSV header, which is what the rows' values line up with (it may differ from the schema's fields).
     public var header: [String]
     public var rowCount: Int
+    /// The rowids of its first and last entries: a content's entries are inserted together, so their rowids
+    /// are contiguous, and a label search can be narrowed to one nomenclature by rowid range.
+    public var firstEntryRowID: Int64?
+    public var lastEntryRowID: Int64?
 
     public init(id: Int64? = nil, digest: String, header: [String], rowCount: Int) {
         self.id = id

@@ -193,12 +193,16 @@ public struct CatalogRepository: Sendable {
                     .order(NomenclatureEntry.Columns.line).limit(limit, offset: offset).fetchAll(db)
             }
             if let label, let expression = CatalogSearch().labelExpression(for: label) {
+                // The content's entries have contiguous rowids: the range keeps FTS5 within this nomenclature.
+                guard let content = try NomenclatureContent.fetchOne(db, key: contentID),
+                    let first = content.firstEntryRowID, let last = content.lastEntryRowID
+                else { return [] }
                 return try NomenclatureEntry.fetchAll(
                     db,
                     sql: """
                         SELECT e.* FROM nomenclatureEntrySearch s JOIN nomenclatureEntry e ON e.rowid = s.rowid
-                        WHERE nomenclatureEntrySearch MATCH ? AND e.contentID = ? ORDER BY s.rank LIMIT ? OFFSET ?
-                        """, arguments: [expression, contentID, limit, offset])
+                        WHERE nomenclatureEntrySearch MATCH ? AND s.rowid BETWEEN ? AND ? ORDER BY s.rank LIMIT ? OFFSET ?
+                        """, arguments: [expression, first, last, limit, offset])
             }
             return try NomenclatureEntry.filter(NomenclatureEntry.Columns.contentID == contentID)
                 .order(NomenclatureEntry.Columns.line).limit(limit, offset: offset).fetchAll(db)

@@ -33,7 +33,7 @@ public struct CatalogSearch: Sendable {
     public func search(_ query: String, versionID: Int64, limit: Int = 20, db: Database) throws -> [VariableMatch] {
         let groups = termGroups(for: query)
         guard !groups.isEmpty, limit > 0 else { return [] }
-        let expression = Self.matchExpression(groups)
+        let expression = Self.matchExpression(groups, requireAll: false)
         var matches: [Int64: VariableMatch] = [:]
         let exactName = query.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
 
@@ -41,58 +41,71 @@ public struct CatalogSearch: Sendable {
         let direct = try Row.fetchAll(
             db,
             sql: """
-                SELECT v.id, v.name, v.description, v.nomenclatureName, t.name AS tableName, t.product,
-                       variableSearch.name AS nameTerms, variableSearch.description AS descriptionTerms,
-                       variableSearch.context AS contextTerms
+                SELECT v.id, v.name, v.description, v.nomenclatureName, t.name, t.product,
+                       variableSearch.name, variableSearch.description, variableSearch.context
                 FROM variableSearch
                 JOIN variable v ON v.id = variableSearch.rowid
                 JOIN catalogTable t ON t.id = v.catalogTableID
                 WHERE variableSearch MATCH ? AND v.versionID = ?
                 ORDER BY bm25(variableSearch, 8.0, 4.0, 1.0) LIMIT ?
                 """,
-            arguments: [expression, versionID, max(300, limit * 10)])
-        let documents = direct.map {
-            RelevanceScorer.Document(name: $0["nameTerms"], description: $0["descriptionTerms"], context: $0["contextTerms"])
-        }
+            arguments: [expression, versionID, max(100, limit * 5)])
+        // Columns by position: name lookups in GRDB rows cost more than the scoring itself.
+        let documents = direct.map { RelevanceScorer.Document(name: $0[6], description: $0[7], context: $0[8]) }
         let scorer = RelevanceScorer(
             groups: groups, documentFrequency: try Self.documentFrequencies(of: groups, db: db),
             documentCount: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM variable WHERE versionID = ?", arguments: [versionID]) ?? 0,
             candidates: documents)
         for (row, document) in zip(direct, documents) {
-            let name: String = row["name"]
+            let name: String = row[1]
             var score = scorer.score(document)
             if name.uppercased() == exactName { score += 1000 }
-            matches[row["id"]] = VariableMatch(
-                table: row["tableName"], field: name, description: row["description"], score: score, product: row["product"],
-                nomenclature: row["nomenclatureName"])
+            matches[row[0]] = VariableMatch(
+                table: row[4], field: name, description: row[2], score: score, product: row[5], nomenclature: row[3])
         }
 
-        let throughLabels = try Row.fetchAll(
+        // Variables whose nomenclature has labels holding every word: the nomenclatures first (one document
+        // each), then one matching code of each to show, then the variables that take their codes.
+        let labelExpression = Self.matchExpression(groups, requireAll: true)
+        let nomenclatures = try Row.fetchAll(
             db,
             sql: """
-                WITH entries AS (
-                    SELECT e.contentID, e.code, e.label, bm25(nomenclatureEntrySearch) AS rank
-                    FROM nomenclatureEntrySearch
-                    JOIN nomenclatureEntry e ON e.rowid = nomenclatureEntrySearch.rowid
-                    WHERE nomenclatureEntrySearch MATCH ?
-                    ORDER BY rank LIMIT 50
-                )
-                SELECT v.id, v.name, v.description, t.name AS tableName, t.product, n.name AS nomenclature,
-                       entries.code, entries.label, MIN(entries.rank) AS rank
-                FROM entries
-                JOIN nomenclature n ON n.contentID = entries.contentID AND n.versionID = ?
-                JOIN variable v ON v.versionID = n.versionID AND v.nomenclatureName = n.name
-                JOIN catalogTable t ON t.id = v.catalogTableID
-                GROUP BY v.id
+                SELECT n.name, c.firstEntryRowID, c.lastEntryRowID
+                FROM nomenclatureLabelSearch
+                JOIN nomenclature n ON n.contentID = nomenclatureLabelSearch.rowid AND n.versionID = ?
+                JOIN nomenclatureContent c ON c.id = n.contentID
+                WHERE nomenclatureLabelSearch MATCH ?
+                ORDER BY bm25(nomenclatureLabelSearch) LIMIT 20
                 """,
-            arguments: [expression, versionID])
-        for row in throughLabels {
-            let score = -(row["rank"] as Double) * Self.labelMatchWeight
-            let id: Int64 = row["id"]
-            if let existing = matches[id], existing.score >= score { continue }
-            matches[id] = VariableMatch(
-                table: row["tableName"], field: row["name"], description: row["description"], score: score, product: row["product"],
-                nomenclature: row["nomenclature"], matchedEntry: .init(code: row["code"], label: row["label"]))
+            arguments: [versionID, labelExpression])
+        for nomenclature in nomenclatures {
+            guard
+                let entry = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT e.code, e.label, nomenclatureEntrySearch.label FROM nomenclatureEntrySearch
+                        JOIN nomenclatureEntry e ON e.rowid = nomenclatureEntrySearch.rowid
+                        WHERE nomenclatureEntrySearch MATCH ? AND nomenclatureEntrySearch.rowid BETWEEN ? AND ?
+                        LIMIT 1
+                        """,
+                    arguments: [labelExpression, nomenclature[1], nomenclature[2]])
+            else { continue }
+            // Scored like a variable with that label in its context, and weighted below a direct match.
+            let score = scorer.score(RelevanceScorer.Document(name: "", description: "", context: entry[2])) * Self.labelMatchWeight
+            let variables = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.id, v.name, v.description, t.name, t.product FROM variable v JOIN catalogTable t ON t.id = v.catalogTableID
+                    WHERE v.versionID = ? AND v.nomenclatureName = ?
+                    """,
+                arguments: [versionID, nomenclature[0]])
+            for variable in variables {
+                let id: Int64 = variable[0]
+                if let existing = matches[id], existing.score >= score { continue }
+                matches[id] = VariableMatch(
+                    table: variable[3], field: variable[1], description: variable[2], score: score, product: variable[4],
+                    nomenclature: nomenclature[0], matchedEntry: .init(code: entry[0], label: entry[1]))
+            }
         }
 
         return matches.values
@@ -131,16 +144,19 @@ public struct CatalogSearch: Sendable {
             for related in (HealthDataLexicon.englishToFrench[term] ?? []) + (HealthDataLexicon.related[term] ?? []) {
                 alternatives += analyzer.terms(related).filter { !alternatives.contains($0) }
             }
-            return TermGroup(alternatives: alternatives, prefix: typing && index == terms.count - 1)
+            // A prefix of one or two letters would match most of the index: wait for a third.
+            return TermGroup(alternatives: alternatives, prefix: typing && index == terms.count - 1 && term.count >= 3)
         }
     }
 
-    /// The FTS5 query: any alternative of any word (BM25 ranks documents with more of them higher).
-    static func matchExpression(_ groups: [TermGroup]) -> String {
+    /// The FTS5 query: any alternative of any word for variables (BM25 ranks documents with more of them
+    /// higher), every word for nomenclature labels (a label sharing one common word with the query says
+    /// nothing about the variable, and there are 400,000 labels to rank).
+    static func matchExpression(_ groups: [TermGroup], requireAll: Bool) -> String {
         groups.map { group in
             let quoted = group.alternatives.map { "\"\($0)\"" + (group.prefix ? "*" : "") }
             return quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " OR ") + ")"
-        }.joined(separator: " OR ")
+        }.joined(separator: requireAll ? " AND " : " OR ")
     }
 
     /// How many variable documents hold each alternative (all versions together: it only weighs words).

@@ -68,6 +68,7 @@ enum CatalogViews {
         if !table.scope.isEmpty { facts.append(("Scope", escape(table.scope))) }
         if !table.primaryKey.isEmpty { facts.append(("Primary key", "<code>\(escape(table.primaryKey.joined(separator: " + ")))</code>")) }
         facts.append(("History", escape(historyText(table.history))))
+        facts = facts.filter { !$0.1.isEmpty }
         if !table.observation.isEmpty { facts.append(("Observation", escape(table.observation))) }
         facts.append(("Schema file", "<code>\(escape(table.sourcePath))</code>"))
         return Layout.page(
@@ -98,7 +99,7 @@ enum CatalogViews {
             ),
             ("Length", escape(variable.lengthText ?? "—")), ("Format", escape(variable.format)),
             ("Nomenclature", variable.nomenclatureName.map { link(links.nomenclature($0), variable.nomenclatureReference ?? $0) } ?? "—"),
-            ("History", escape(historyText(variable.history))),
+            ("History", historyText(variable.history).isEmpty ? "—" : escape(historyText(variable.history))),
         ]
         if let constraints = variable.constraints { facts.append(("Constraints", "<code>\(escape(constraints))</code>")) }
         if !variable.managementRule.isEmpty { facts.append(("Management rule", escape(variable.managementRule))) }
