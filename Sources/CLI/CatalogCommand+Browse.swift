@@ -99,14 +99,16 @@ extension CatalogCommand {
 
         @OptionGroup var options: VersionOptions
 
-        @Argument(help: "TABLE.NAME")
+        @Argument(help: "TABLE.NAME, or NAME alone (then its first table, and the others it is in).")
         var reference: String
 
         func run() async throws {
             let (repository, version) = try await options.open()
-            let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw ValidationError("write the variable as TABLE.NAME, e.g. IR_BEN_R.BEN_NAI_ANN") }
-            guard let detail = try await repository.variable(table: parts[0], name: parts[1], version: version) else {
+            var parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
+            if parts.count == 1, let table = try await repository.tables(havingVariable: parts[0], version: version).first {
+                parts.insert(table, at: 0)
+            }
+            guard parts.count == 2, let detail = try await repository.variable(table: parts[0], name: parts[1], version: version) else {
                 throw ValidationError("no variable \(reference) in catalog version \(version.name)")
             }
             if options.format == .json { return try printJSON(detail) }

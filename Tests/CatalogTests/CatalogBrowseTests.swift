@@ -6,16 +6,8 @@ import Testing
 
 /// Browsing the sample: tables with their joins, variables with their nomenclature, nomenclature lookups.
 @Suite struct CatalogBrowseTests {
-    private static func sampleRepository() async throws -> (CatalogRepository, CatalogVersion) {
-        let fixture = try CatalogFixture.sample()
-        let store = try makeStore()
-        try importCatalog(fixture, into: store)
-        let repository = CatalogRepository(store: store)
-        return (repository, try await repository.latest())
-    }
-
     @Test func findsATableByNameWhateverTheCase() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         for name in ["SA_SEJ_B", "sa_sej_b", "Sa_Sej_B"] {
             #expect(try await repository.table(named: name, version: version)?.table.name == "SA_SEJ_B", "\(name)")
         }
@@ -23,7 +15,7 @@ import Testing
     }
 
     @Test func aTableListsItsJoinsBothWays() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         let stays = try await repository.requireTable("sa_sej_b", version: version)
         #expect(stays.fields.map(\.name) == ["ETA_NUM", "SEJ_NUM", "BEN_IDT_ANO", "ENT_DAT", "SOR_DAT", "DGN_PAL"])
         #expect(stays.table.primaryKey == ["ETA_NUM", "SEJ_NUM"])
@@ -72,7 +64,7 @@ import Testing
     }
 
     @Test func aVariableComesWithItsNomenclatureAndTheOtherTablesHavingIt() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         let sex = try #require(try await repository.variable(table: "sa_ben_r", name: "ben_sex_cod", version: version))
         #expect(sex.variable.name == "BEN_SEX_COD")
         #expect(
@@ -92,7 +84,7 @@ import Testing
     }
 
     @Test func looksUpNomenclatureEntriesByCode() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         let diagnoses = try await repository.requireNomenclature("sa_cim_v", version: version)
         let entries = try await repository.entries(of: diagnoses, code: "E11")
         #expect(entries.count == 1)
@@ -108,7 +100,7 @@ import Testing
     }
 
     @Test func looksUpNomenclatureEntriesByLabel() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         let diagnoses = try await repository.requireNomenclature("SA_CIM_V", version: version)
         #expect(try await repository.entries(of: diagnoses, label: "diabete").map(\.code).sorted() == ["E10", "E11"])
         #expect(try await repository.entries(of: diagnoses, label: "DIABÈTE type 2").map(\.code) == ["E11"], "every word must match")
@@ -120,7 +112,7 @@ import Testing
     }
 
     @Test func looksUpNomenclatureEntriesByCodeInANamedColumn() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         let diagnoses = try await repository.requireNomenclature("SA_CIM_V", version: version)
         #expect(try await repository.entries(of: diagnoses, code: "J45", column: "CIM_COD").map(\.label) == ["Asthme"])
         #expect(try await repository.entries(of: diagnoses, code: "Asthme", column: "cim_lib").map(\.code) == ["J45"])
@@ -128,14 +120,14 @@ import Testing
     }
 
     @Test func pagesThroughNomenclatureEntries() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         let departments = try await repository.requireNomenclature("SA_DPT_V", version: version)
         #expect(try await repository.entries(of: departments, limit: 2, offset: 1).map(\.code) == ["033", "069"])
         #expect(try await repository.entries(of: departments, limit: 10, offset: 4).map(\.code) == ["974"])
     }
 
     @Test func listsAndFiltersNomenclatures() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         #expect(try await repository.nomenclatures(version: version, filter: "cim").map(\.name) == ["SA_CIM_V"])
         #expect(try await repository.nomenclatures(version: version, filter: "Département").map(\.name) == ["SA_DPT_V"])
         #expect(try await repository.nomenclatures(version: version, filter: "").map(\.name) == Sample.nomenclatureNames)
@@ -146,7 +138,7 @@ import Testing
     }
 
     @Test func listsTablesOfAProduct() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         #expect(
             try await repository.tables(version: version, product: "SAMPLE_HOSPITAL") == [
                 TableSummary(name: "SA_DIA_D", product: "SAMPLE_HOSPITAL", title: "SAMPLE — Diagnostics associés du séjour", fields: 3),
@@ -166,5 +158,13 @@ import Testing
         #expect(try await repository.version(named: "first")?.name == "first")
         let error = try await #require(throws: CatalogRepository.UnknownVersion.self) { try await repository.version(named: "third") }
         #expect(error.name == "third")
+    }
+}
+
+@Suite struct VariableByNameTests {
+    @Test func listsTheTablesThatHaveAVariableWhateverTheCase() async throws {
+        let (repository, version) = try await sampleRepository()
+        #expect(try await repository.tables(havingVariable: "ben_idt_ano", version: version) == ["SA_BEN_R", "SA_PRS_F", "SA_SEJ_B"])
+        #expect(try await repository.tables(havingVariable: "NOPE", version: version).isEmpty)
     }
 }

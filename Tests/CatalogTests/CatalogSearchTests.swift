@@ -6,17 +6,8 @@ import Testing
 
 /// `CatalogRepository.search` on the sample catalog.
 @Suite struct CatalogSearchTests {
-    /// A store holding the sample as v1, and a repository on it.
-    private static func sampleRepository() async throws -> (CatalogRepository, CatalogVersion) {
-        let fixture = try CatalogFixture.sample()
-        let store = try makeStore()
-        try importCatalog(fixture, into: store)
-        let repository = CatalogRepository(store: store)
-        return (repository, try await repository.latest())
-    }
-
     @Test func ignoresCaseAndAccents() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         let lower = try await repository.search("naissance", version: version)
         #expect(Set(lower.map(\.field)) == ["BEN_NAI_ANN", "BEN_NAI_MOI"])
         #expect(try await repository.search("NAISSANCE", version: version) == lower)
@@ -30,7 +21,7 @@ import Testing
     }
 
     @Test func dateOfBirthInFrenchFindsBirthYearAndMonthFirst() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         let results = try await repository.search("date de naissance", version: version)
         #expect(Set(results.prefix(2).map(\.field)) == ["BEN_NAI_ANN", "BEN_NAI_MOI"])
         let first = try #require(results.first)
@@ -42,7 +33,7 @@ import Testing
     }
 
     @Test func dateOfBirthInEnglishFindsThemToo() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         let results = try await repository.search("date of birth", version: version)
         #expect(Set(results.prefix(2).map(\.field)) == ["BEN_NAI_ANN", "BEN_NAI_MOI"])
         let death = try await repository.search("death", version: version)
@@ -50,7 +41,7 @@ import Testing
     }
 
     @Test func anExactVariableNameComesFirst() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         for query in ["ENT_DAT", "ent_dat", " ENT_DAT "] {
             let results = try await repository.search(query, version: version)
             let first = try #require(results.first)
@@ -65,7 +56,7 @@ import Testing
     }
 
     @Test func findsVariablesThroughTheirNomenclatureLabels() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         let results = try await repository.search("diabete", version: version)
         #expect(Set(results.map { "\($0.table).\($0.field)" }) == ["SA_SEJ_B.DGN_PAL", "SA_DIA_D.ASS_DGN"])
         for match in results {
@@ -79,7 +70,7 @@ import Testing
     }
 
     @Test func aDirectMatchOutranksALabelMatch() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         // "pharmacie" is a label of SA_ACT_V (used by PRS_NAT_REF) and words of SA_PHA_F's title.
         let results = try await repository.search("pharmacie", version: version)
         let throughLabel = try #require(results.first { $0.field == "PRS_NAT_REF" })
@@ -90,7 +81,7 @@ import Testing
     }
 
     @Test func takesTheLastWordAsAPrefixWhileTyping() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         let typing = try await repository.search("naiss", version: version)
         #expect(Set(typing.prefix(2).map(\.field)) == ["BEN_NAI_ANN", "BEN_NAI_MOI"])
         let phrase = try await repository.search("date de naiss", version: version)
@@ -100,12 +91,12 @@ import Testing
 
     @Test(arguments: ["", "   ", "de", "de la du", "the of", "l'", "?!"])
     func anEmptyOrStopWordQueryFindsNothing(query: String) async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         #expect(try await repository.search(query, version: version) == [])
     }
 
     @Test func respectsTheLimit() async throws {
-        let (repository, version) = try await Self.sampleRepository()
+        let (repository, version) = try await sampleRepository()
         let all = try await repository.search("beneficiaire", version: version)
         #expect(all.count > 2)
         #expect(try await repository.search("beneficiaire", version: version, limit: 2) == Array(all.prefix(2)))

@@ -182,3 +182,12 @@ extension CatalogRepository {
         try #require(try await nomenclature(named: name, version: version), sourceLocation: sourceLocation).nomenclature
     }
 }
+
+/// A store holding the sample as v1, and a repository on it.
+func sampleRepository() async throws -> (CatalogRepository, CatalogVersion) {
+    let fixture = try CatalogFixture.sample()
+    let store = try makeStore()
+    try importCatalog(fixture, into: store)
+    let repository = CatalogRepository(store: store)
+    return (repository, try await repository.latest())
+}

@@ -112,6 +112,18 @@ public struct CatalogRepository: Sendable {
         }
     }
 
+    /// The tables that have a variable of this name (case-insensitive), by name.
+    public func tables(havingVariable name: String, version: CatalogVersion) async throws -> [String] {
+        try await store.reader.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT t.name FROM variable v JOIN catalogTable t ON t.id = v.catalogTableID
+                    WHERE v.versionID = ? AND v.name = ? COLLATE NOCASE ORDER BY t.name
+                    """, arguments: [version.id, name])
+        }
+    }
+
     public func variable(table tableName: String, name: String, version: CatalogVersion) async throws -> VariableDetail? {
         try await store.reader.read { db in
             guard let table = try Self.table(named: tableName, versionID: version.id!, db: db),
