@@ -110,6 +110,7 @@ public enum CatalogSchema: StoreSchema {
                 t.tokenizer = .unicode61(diacritics: .remove)
                 t.column("labels")
             }
+            try db.execute(sql: "CREATE VIRTUAL TABLE nomenclatureLabelSearchVocabulary USING fts5vocab(nomenclatureLabelSearch, row)")
             // Its rowid is the nomenclatureEntry rowid.
             try db.create(virtualTable: "nomenclatureEntrySearch", using: FTS5()) { t in
                 t.tokenizer = .unicode61(diacritics: .remove)

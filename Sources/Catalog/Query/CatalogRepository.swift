@@ -204,7 +204,7 @@ public struct CatalogRepository: Sendable {
                     .filter(NomenclatureEntry.Columns.code == code || NomenclatureEntry.Columns.code == code.trimmingCharacters(in: .whitespaces))
                     .order(NomenclatureEntry.Columns.line).limit(limit, offset: offset).fetchAll(db)
             }
-            if let label, let expression = CatalogSearch().labelExpression(for: label) {
+            if let label, let expression = try CatalogSearch().labelExpression(for: label, db: db) {
                 // The content's entries have contiguous rowids: the range keeps FTS5 within this nomenclature.
                 guard let content = try NomenclatureContent.fetchOne(db, key: contentID),
                     let first = content.firstEntryRowID, let last = content.lastEntryRowID

@@ -20,24 +20,25 @@ public struct VariableMatch: Codable, Hashable, Sendable {
 }
 
 /// Searches variables by name, description and nomenclature labels: accents, case, plurals and stop words
-/// ignored, English words matched to their French equivalents, the last word taken as a prefix while typing.
-/// Ranking is BM25 over the analysed text, name parts weighing most; an exact variable name comes first;
-/// variables found only through their nomenclature's labels rank below direct matches of equal strength.
+/// ignored, English words matched to their French equivalents, the last word completed while typing.
+/// FTS5 finds candidates, `RelevanceScorer` ranks them; an exact variable name comes first; variables found
+/// only through their nomenclature's labels rank below direct matches of equal strength.
 public struct CatalogSearch: Sendable {
     public var analyzer = TextAnalyzer()
     /// How much a match through a nomenclature label counts, relative to a direct match.
     static let labelMatchWeight = 0.5
+    /// How many indexed words a typed prefix stands for, the most frequent first.
+    static let completions = 8
 
     public init() {}
 
     public func search(_ query: String, versionID: Int64, limit: Int = 20, db: Database) throws -> [VariableMatch] {
-        let groups = termGroups(for: query)
-        guard !groups.isEmpty, limit > 0 else { return [] }
-        let expression = Self.matchExpression(groups, requireAll: false)
+        let words = queryWords(query)
+        guard !words.groups.isEmpty, limit > 0 else { return [] }
+        let groups = try Self.completing(words, from: "variableSearchVocabulary", db: db)
         var matches: [Int64: VariableMatch] = [:]
         let exactName = query.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
 
-        // FTS5's BM25 picks the candidates; `RelevanceScorer` ranks them.
         let direct = try Row.fetchAll(
             db,
             sql: """
@@ -49,7 +50,7 @@ public struct CatalogSearch: Sendable {
                 WHERE variableSearch MATCH ? AND v.versionID = ?
                 ORDER BY bm25(variableSearch, 8.0, 4.0, 1.0) LIMIT ?
                 """,
-            arguments: [expression, versionID, max(100, limit * 5)])
+            arguments: [Self.matchExpression(groups, requireAll: false), versionID, max(100, limit * 5)])
         // Columns by position: name lookups in GRDB rows cost more than the scoring itself.
         let documents = direct.map { RelevanceScorer.Document(name: $0[6], description: $0[7], context: $0[8]) }
         let scorer = RelevanceScorer(
@@ -66,7 +67,8 @@ public struct CatalogSearch: Sendable {
 
         // Variables whose nomenclature has labels holding every word: the nomenclatures first (one document
         // each), then one matching code of each to show, then the variables that take their codes.
-        let labelExpression = Self.matchExpression(groups, requireAll: true)
+        let labelGroups = try Self.completing(words, from: "nomenclatureLabelSearchVocabulary", db: db)
+        let labelExpression = Self.matchExpression(labelGroups, requireAll: true)
         let nomenclatures = try Row.fetchAll(
             db,
             sql: """
@@ -118,59 +120,80 @@ public struct CatalogSearch: Sendable {
             }
     }
 
-    /// The FTS5 query that finds nomenclature labels holding every term of `label`, the last as a prefix.
-    func labelExpression(for label: String) -> String? {
-        let terms = analyzer.terms(label)
-        guard !terms.isEmpty else { return nil }
-        return terms.map { "\"\($0)\"*" }.joined(separator: " AND ")
+    /// The FTS5 query finding nomenclature labels that hold every word of `label`, the last one completed.
+    func labelExpression(for label: String, db: Database) throws -> String? {
+        let words = QueryWords(groups: analyzer.terms(label).map { TermGroup(alternatives: [$0]) }, typing: true)
+        guard !words.groups.isEmpty else { return nil }
+        return Self.matchExpression(try Self.completing(words, from: "nomenclatureLabelSearchVocabulary", db: db), requireAll: true)
     }
 
-    /// One query word's alternatives: the word itself, its French equivalents, and for `date` the year, month
-    /// and day that SNDS variables split dates into. `prefix` is set on the last word while the user types.
+    /// One query word's alternatives, best first: the word itself (or the indexed words a typed prefix
+    /// begins), then its French equivalents, and for `date` the year, month and day that SNDS variables
+    /// split dates into.
     struct TermGroup: Equatable {
         var alternatives: [String]
-        var prefix: Bool
+        /// How many leading alternatives are the word itself rather than a translation or a related word.
+        var primaryCount = 1
 
         func matches(_ term: Substring) -> Bool {
-            alternatives.contains { prefix ? term.hasPrefix($0) : term == $0 }
+            alternatives.contains { term == $0 }
+        }
+
+        func weight(ofAlternativeAt index: Int) -> Double {
+            index < primaryCount ? 1 : RelevanceScorer.alternativeWeight
         }
     }
 
-    func termGroups(for query: String) -> [TermGroup] {
-        let terms = analyzer.terms(query)
-        let typing = !(query.last?.isWhitespace ?? true)
-        return terms.enumerated().map { index, term in
+    /// The analysed words of a query; `typing` when its last word may be unfinished (no trailing space).
+    struct QueryWords {
+        var groups: [TermGroup]
+        var typing: Bool
+    }
+
+    func queryWords(_ query: String) -> QueryWords {
+        let groups = analyzer.terms(query).map { term in
             var alternatives = [term]
             for related in (HealthDataLexicon.englishToFrench[term] ?? []) + (HealthDataLexicon.related[term] ?? []) {
                 alternatives += analyzer.terms(related).filter { !alternatives.contains($0) }
             }
-            // A prefix of one or two letters would match most of the index: wait for a third.
-            return TermGroup(alternatives: alternatives, prefix: typing && index == terms.count - 1 && term.count >= 3)
+            return TermGroup(alternatives: alternatives)
         }
+        return QueryWords(groups: groups, typing: !(query.last?.isWhitespace ?? true))
+    }
+
+    /// Replaces an unfinished last word by the words of the index it begins, the most frequent first.
+    /// Prefix queries on a large FTS5 index merge every matching word's list at each call; completing the
+    /// word once, from the index's vocabulary, keeps the label search under a millisecond. One or two letters
+    /// are left as typed: they would stand for most of the index.
+    static func completing(_ words: QueryWords, from vocabulary: String, db: Database) throws -> [TermGroup] {
+        guard words.typing, var last = words.groups.last, let typed = last.alternatives.first, typed.count >= 3 else { return words.groups }
+        let completions = try String.fetchAll(
+            db,
+            sql: "SELECT term FROM \(vocabulary) WHERE term >= ? AND term < ? || char(1114111) ORDER BY doc DESC, term LIMIT ?",
+            arguments: [typed, typed, Self.completions])
+        guard !completions.isEmpty else { return words.groups }
+        let primary = completions.contains(typed) ? [typed] + completions.filter { $0 != typed } : completions
+        last.alternatives = primary + last.alternatives.dropFirst().filter { !primary.contains($0) }
+        last.primaryCount = primary.count
+        return words.groups.dropLast() + [last]
     }
 
     /// The FTS5 query: any alternative of any word for variables (BM25 ranks documents with more of them
     /// higher), every word for nomenclature labels (a label sharing one common word with the query says
-    /// nothing about the variable, and there are 400,000 labels to rank).
+    /// nothing about the variable).
     static func matchExpression(_ groups: [TermGroup], requireAll: Bool) -> String {
         groups.map { group in
-            let quoted = group.alternatives.map { "\"\($0)\"" + (group.prefix ? "*" : "") }
+            let quoted = group.alternatives.map { "\"\($0)\"" }
             return quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " OR ") + ")"
         }.joined(separator: requireAll ? " AND " : " OR ")
     }
 
     /// How many variable documents hold each alternative (all versions together: it only weighs words).
     static func documentFrequencies(of groups: [TermGroup], db: Database) throws -> [String: Int] {
-        var frequencies: [String: Int] = [:]
-        for group in groups {
-            for alternative in group.alternatives where frequencies[alternative] == nil {
-                let sql =
-                    group.prefix
-                    ? "SELECT MAX(doc) FROM variableSearchVocabulary WHERE term >= ? AND term < ? || char(1114111)"
-                    : "SELECT doc FROM variableSearchVocabulary WHERE term = ? AND ? IS NOT NULL"
-                frequencies[alternative] = try Int.fetchOne(db, sql: sql, arguments: [alternative, alternative]) ?? 0
-            }
-        }
-        return frequencies
+        let terms = Array(Set(groups.flatMap(\.alternatives)))
+        let placeholders = Array(repeating: "?", count: terms.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT term, doc FROM variableSearchVocabulary WHERE term IN (\(placeholders))", arguments: StatementArguments(terms))
+        return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: max)
     }
 }

@@ -24,7 +24,7 @@ struct RelevanceScorer {
     private static let b = 0.75
 
     var groups: [CatalogSearch.TermGroup]
-    /// In how many documents each alternative occurs (for prefixes, the most frequent completion).
+    /// In how many documents each alternative occurs.
     var documentFrequency: [String: Int]
     var documentCount: Int
     var averageLengths: [Double]
@@ -48,8 +48,7 @@ struct RelevanceScorer {
             let informativeness = group.alternatives.map(inverseDocumentFrequency).min() ?? 0
             var best = 0.0
             for (index, alternative) in group.alternatives.enumerated() {
-                let weight = index == 0 ? 1 : Self.alternativeWeight
-                let value = weight * informativeness * columnScore(alternative, prefix: group.prefix, in: document)
+                let value = group.weight(ofAlternativeAt: index) * informativeness * columnScore(alternative, in: document)
                 best = max(best, value)
             }
             if best > 0 { covered += 1 }
@@ -60,10 +59,10 @@ struct RelevanceScorer {
         return sum * (0.5 + coverage) * (headMatches ? 1.5 : 1)
     }
 
-    private func columnScore(_ term: String, prefix: Bool, in document: Document) -> Double {
+    private func columnScore(_ term: String, in document: Document) -> Double {
         var total = 0.0
         for (column, terms) in document.columns.enumerated() {
-            let frequency = Double(terms.filter { prefix ? $0.hasPrefix(term) : $0 == term }.count)
+            let frequency = Double(terms.filter { $0 == term }.count)
             guard frequency > 0 else { continue }
             let lengthRatio = Double(terms.count) / averageLengths[column]
             total += Self.columnWeights[column] * frequency * (Self.k1 + 1) / (frequency + Self.k1 * (1 - Self.b + Self.b * lengthRatio))
