@@ -39,30 +39,48 @@ public struct CatalogSearch: Sendable {
         var matches: [Int64: VariableMatch] = [:]
         let exactName = query.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
 
-        let direct = try Row.fetchAll(
+        // Candidates by FTS5's BM25, ranked by `RelevanceScorer`; their details are read for the best only.
+        let candidates = try Row.fetchAll(
             db,
             sql: """
-                SELECT v.id, v.name, v.description, v.nomenclatureName, t.name, t.product,
-                       variableSearch.name, variableSearch.description, variableSearch.context
-                FROM variableSearch
-                JOIN variable v ON v.id = variableSearch.rowid
-                JOIN catalogTable t ON t.id = v.catalogTableID
+                SELECT variableSearch.rowid, variableSearch.name, variableSearch.description, variableSearch.context
+                FROM variableSearch JOIN variable v ON v.id = variableSearch.rowid
                 WHERE variableSearch MATCH ? AND v.versionID = ?
                 ORDER BY bm25(variableSearch, 8.0, 4.0, 1.0) LIMIT ?
                 """,
             arguments: [Self.matchExpression(groups, requireAll: false), versionID, max(100, limit * 5)])
         // Columns by position: name lookups in GRDB rows cost more than the scoring itself.
-        let documents = direct.map { RelevanceScorer.Document(name: $0[6], description: $0[7], context: $0[8]) }
+        let documents = candidates.map { RelevanceScorer.Document(name: $0[1], description: $0[2], context: $0[3]) }
         let scorer = RelevanceScorer(
             groups: groups, documentFrequency: try Self.documentFrequencies(of: groups, db: db),
             documentCount: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM variable WHERE versionID = ?", arguments: [versionID]) ?? 0,
             candidates: documents)
-        for (row, document) in zip(direct, documents) {
-            let name: String = row[1]
-            var score = scorer.score(document)
-            if name.uppercased() == exactName { score += 1000 }
-            matches[row[0]] = VariableMatch(
-                table: row[4], field: name, description: row[2], score: score, product: row[5], nomenclature: row[3])
+        let best = zip(candidates, documents).map { (id: $0[0] as Int64, score: scorer.score($1)) }
+            .sorted { $0.score > $1.score }.prefix(limit)
+        let details = try db.cachedStatement(
+            sql: """
+                SELECT v.name, v.description, v.nomenclatureName, t.name, t.product
+                FROM variable v JOIN catalogTable t ON t.id = v.catalogTableID WHERE v.id = ?
+                """)
+        for candidate in best {
+            guard let row = try Row.fetchOne(details, arguments: [candidate.id]) else { continue }
+            let name: String = row[0]
+            // An exact variable name comes first, even past the candidates' cut.
+            let score = candidate.score + (name.uppercased() == exactName ? 1000 : 0)
+            matches[candidate.id] = VariableMatch(
+                table: row[3], field: name, description: row[1], score: score, product: row[4], nomenclature: row[2])
+        }
+        if !exactName.isEmpty {
+            let exact = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.id, v.name, v.description, v.nomenclatureName, t.name, t.product
+                    FROM variable v JOIN catalogTable t ON t.id = v.catalogTableID WHERE v.versionID = ? AND v.name = ? COLLATE NOCASE
+                    """, arguments: [versionID, exactName])
+            for row in exact where matches[row[0]] == nil {
+                matches[row[0]] = VariableMatch(
+                    table: row[4], field: row[1], description: row[2], score: 1000, product: row[5], nomenclature: row[3])
+            }
         }
 
         // Variables whose nomenclature has labels holding every word: the nomenclatures first (one document
@@ -189,11 +207,13 @@ public struct CatalogSearch: Sendable {
     }
 
     /// How many variable documents hold each alternative (all versions together: it only weighs words).
+    /// One lookup per word: fts5vocab answers `term = ?` from the index, but scans it whole for `IN`.
     static func documentFrequencies(of groups: [TermGroup], db: Database) throws -> [String: Int] {
-        let terms = Array(Set(groups.flatMap(\.alternatives)))
-        let placeholders = Array(repeating: "?", count: terms.count).joined(separator: ",")
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT term, doc FROM variableSearchVocabulary WHERE term IN (\(placeholders))", arguments: StatementArguments(terms))
-        return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: max)
+        let statement = try db.cachedStatement(sql: "SELECT doc FROM variableSearchVocabulary WHERE term = ?")
+        var frequencies: [String: Int] = [:]
+        for term in groups.flatMap(\.alternatives) where frequencies[term] == nil {
+            frequencies[term] = try Int.fetchOne(statement, arguments: [term]) ?? 0
+        }
+        return frequencies
     }
 }

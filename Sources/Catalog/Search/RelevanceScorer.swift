@@ -14,7 +14,10 @@ struct RelevanceScorer {
         var columns: [[Substring]]
 
         init(name: String, description: String, context: String) {
-            columns = [name, description, context].map { $0.split(separator: " ") }
+            // Split on the byte: analysed text is single-space separated, and Character splitting is slow.
+            columns = [name, description, context].map { text in
+                text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
+            }
         }
     }
 
@@ -62,7 +65,7 @@ struct RelevanceScorer {
     private func columnScore(_ term: String, in document: Document) -> Double {
         var total = 0.0
         for (column, terms) in document.columns.enumerated() {
-            let frequency = Double(terms.filter { $0 == term }.count)
+            let frequency = Double(terms.reduce(0) { $0 + ($1 == term ? 1 : 0) })
             guard frequency > 0 else { continue }
             let lengthRatio = Double(terms.count) / averageLengths[column]
             total += Self.columnWeights[column] * frequency * (Self.k1 + 1) / (frequency + Self.k1 * (1 - Self.b + Self.b * lengthRatio))
