@@ -43,12 +43,12 @@ public struct CatalogSearch: Sendable {
         let candidates = try Row.fetchAll(
             db,
             sql: """
-                SELECT variableSearch.rowid, variableSearch.name, variableSearch.description, variableSearch.context
-                FROM variableSearch JOIN variable v ON v.id = variableSearch.rowid
-                WHERE variableSearch MATCH ? AND v.versionID = ?
-                ORDER BY bm25(variableSearch, 8.0, 4.0, 1.0) LIMIT ?
+                SELECT rowid, name, description, context FROM variableSearch
+                WHERE variableSearch MATCH ? ORDER BY rank LIMIT ?
                 """,
-            arguments: [Self.matchExpression(groups, requireAll: false), versionID, max(100, limit * 5)])
+            arguments: [
+                "version : \(Self.versionToken(versionID)) AND (\(Self.matchExpression(groups, requireAll: false)))", max(100, limit * 5),
+            ])
         // Columns by position: name lookups in GRDB rows cost more than the scoring itself.
         let documents = candidates.map { RelevanceScorer.Document(name: $0[1], description: $0[2], context: $0[3]) }
         let scorer = RelevanceScorer(
@@ -136,6 +136,11 @@ public struct CatalogSearch: Sendable {
                 match.score = (match.score * 1000).rounded() / 1000
                 return match
             }
+    }
+
+    /// The token that marks a version's documents in `variableSearch`.
+    static func versionToken(_ versionID: Int64) -> String {
+        "v\(versionID)"
     }
 
     /// The FTS5 query finding nomenclature labels that hold every word of `label`, the last one completed.

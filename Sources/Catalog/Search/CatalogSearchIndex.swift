@@ -15,7 +15,7 @@ enum CatalogSearchIndex {
             uniquingKeysWith: { first, _ in first })
         let lexicon = AbbreviationLexicon.learn(from: variables.map { ($0.name, $0.description) }, analyzer: analyzer)
 
-        let insert = try db.cachedStatement(sql: "INSERT INTO variableSearch (rowid, name, description, context) VALUES (?, ?, ?, ?)")
+        let insert = try db.cachedStatement(sql: "INSERT INTO variableSearch (rowid, name, description, context, version) VALUES (?, ?, ?, ?, ?)")
         for variable in variables {
             let parts = analyzer.words(variable.name)
             var context = analyzer.terms(tableTitles[variable.catalogTableID] ?? "")
@@ -25,7 +25,7 @@ enum CatalogSearchIndex {
             context += parts.flatMap(lexicon.meanings(of:))
             try insert.execute(arguments: [
                 variable.id, parts.joined(separator: " "), analyzer.terms(variable.description).joined(separator: " "),
-                context.joined(separator: " "),
+                context.joined(separator: " "), CatalogSearch.versionToken(versionID),
             ])
         }
     }
