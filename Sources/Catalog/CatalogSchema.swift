@@ -51,6 +51,8 @@ public enum CatalogSchema: StoreSchema {
                 t.uniqueKey(["catalogTableID", "name"])
             }
             try db.create(index: "variable_on_version_name", on: "variable", columns: ["versionID", "name"])
+            // Names are looked up whatever their case (the schema writes some in lower case).
+            try db.execute(sql: "CREATE INDEX variable_on_version_name_nocase ON variable(versionID, name COLLATE NOCASE)")
             try db.create(index: "variable_on_version_nomenclature", on: "variable", columns: ["versionID", "nomenclatureName"])
             try db.create(table: "foreignKey") { t in
                 t.autoIncrementedPrimaryKey("id")

@@ -70,7 +70,7 @@ public struct CatalogSearch: Sendable {
             matches[candidate.id] = VariableMatch(
                 table: row[3], field: name, description: row[1], score: score, product: row[4], nomenclature: row[2])
         }
-        if !exactName.isEmpty {
+        if !exactName.isEmpty, !exactName.contains(where: \.isWhitespace) {
             let exact = try Row.fetchAll(
                 db,
                 sql: """
