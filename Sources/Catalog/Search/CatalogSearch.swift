@@ -41,19 +41,20 @@ public struct CatalogSearch: Sendable {
 
         // Candidates by FTS5's BM25, ranked by `RelevanceScorer`; their details are read for the best only.
         let candidates = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT rowid, name, description, context FROM variableSearch
-                WHERE variableSearch MATCH ? ORDER BY rank LIMIT ?
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT rowid, name, description, context FROM variableSearch
+                    WHERE variableSearch MATCH ? ORDER BY rank LIMIT ?
+                    """),
             arguments: [
-                "version : \(Self.versionToken(versionID)) AND (\(Self.matchExpression(groups, requireAll: false)))", max(100, limit * 5),
+                "version : \(Self.versionToken(versionID)) AND (\(Self.matchExpression(groups, requireAll: false)))", max(60, limit * 3),
             ])
         // Columns by position: name lookups in GRDB rows cost more than the scoring itself.
         let documents = candidates.map { RelevanceScorer.Document(name: $0[1], description: $0[2], context: $0[3]) }
+        // The version's document count is its token's frequency: one index lookup instead of a count.
+        let frequencies = try Self.documentFrequencies(of: groups + [TermGroup(alternatives: [Self.versionToken(versionID)])], db: db)
         let scorer = RelevanceScorer(
-            groups: groups, documentFrequency: try Self.documentFrequencies(of: groups, db: db),
-            documentCount: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM variable WHERE versionID = ?", arguments: [versionID]) ?? 0,
+            groups: groups, documentFrequency: frequencies, documentCount: frequencies[Self.versionToken(versionID)] ?? 0,
             candidates: documents)
         let best = zip(candidates, documents).map { (id: $0[0] as Int64, score: scorer.score($1)) }
             .sorted { $0.score > $1.score }.prefix(limit)
@@ -72,11 +73,11 @@ public struct CatalogSearch: Sendable {
         }
         if !exactName.isEmpty, !exactName.contains(where: \.isWhitespace) {
             let exact = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT v.id, v.name, v.description, v.nomenclatureName, t.name, t.product
-                    FROM variable v JOIN catalogTable t ON t.id = v.catalogTableID WHERE v.versionID = ? AND v.name = ? COLLATE NOCASE
-                    """, arguments: [versionID, exactName])
+                db.cachedStatement(
+                    sql: """
+                        SELECT v.id, v.name, v.description, v.nomenclatureName, t.name, t.product
+                        FROM variable v JOIN catalogTable t ON t.id = v.catalogTableID WHERE v.versionID = ? AND v.name = ? COLLATE NOCASE
+                        """), arguments: [versionID, exactName])
             for row in exact where matches[row[0]] == nil {
                 matches[row[0]] = VariableMatch(
                     table: row[4], field: row[1], description: row[2], score: 1000, product: row[5], nomenclature: row[3])
@@ -88,36 +89,36 @@ public struct CatalogSearch: Sendable {
         let labelGroups = try Self.completing(words, from: "nomenclatureLabelSearchVocabulary", db: db)
         let labelExpression = Self.matchExpression(labelGroups, requireAll: true)
         let nomenclatures = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT n.name, c.firstEntryRowID, c.lastEntryRowID
-                FROM nomenclatureLabelSearch
-                JOIN nomenclature n ON n.contentID = nomenclatureLabelSearch.rowid AND n.versionID = ?
-                JOIN nomenclatureContent c ON c.id = n.contentID
-                WHERE nomenclatureLabelSearch MATCH ?
-                ORDER BY bm25(nomenclatureLabelSearch) LIMIT 20
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT n.name, c.firstEntryRowID, c.lastEntryRowID
+                    FROM nomenclatureLabelSearch
+                    JOIN nomenclature n ON n.contentID = nomenclatureLabelSearch.rowid AND n.versionID = ?
+                    JOIN nomenclatureContent c ON c.id = n.contentID
+                    WHERE nomenclatureLabelSearch MATCH ?
+                    ORDER BY bm25(nomenclatureLabelSearch) LIMIT 10
+                    """),
             arguments: [versionID, labelExpression])
         for nomenclature in nomenclatures {
             guard
                 let entry = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT e.code, e.label, nomenclatureEntrySearch.label FROM nomenclatureEntrySearch
-                        JOIN nomenclatureEntry e ON e.rowid = nomenclatureEntrySearch.rowid
-                        WHERE nomenclatureEntrySearch MATCH ? AND nomenclatureEntrySearch.rowid BETWEEN ? AND ?
-                        LIMIT 1
-                        """,
+                    db.cachedStatement(
+                        sql: """
+                            SELECT e.code, e.label, nomenclatureEntrySearch.label FROM nomenclatureEntrySearch
+                            JOIN nomenclatureEntry e ON e.rowid = nomenclatureEntrySearch.rowid
+                            WHERE nomenclatureEntrySearch MATCH ? AND nomenclatureEntrySearch.rowid BETWEEN ? AND ?
+                            LIMIT 1
+                            """),
                     arguments: [labelExpression, nomenclature[1], nomenclature[2]])
             else { continue }
             // Scored like a variable with that label in its context, and weighted below a direct match.
             let score = scorer.score(RelevanceScorer.Document(name: "", description: "", context: entry[2])) * Self.labelMatchWeight
             let variables = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT v.id, v.name, v.description, t.name, t.product FROM variable v JOIN catalogTable t ON t.id = v.catalogTableID
-                    WHERE v.versionID = ? AND v.nomenclatureName = ?
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT v.id, v.name, v.description, t.name, t.product FROM variable v JOIN catalogTable t ON t.id = v.catalogTableID
+                        WHERE v.versionID = ? AND v.nomenclatureName = ?
+                        """),
                 arguments: [versionID, nomenclature[0]])
             for variable in variables {
                 let id: Int64 = variable[0]
@@ -191,8 +192,7 @@ public struct CatalogSearch: Sendable {
     static func completing(_ words: QueryWords, from vocabulary: String, db: Database) throws -> [TermGroup] {
         guard words.typing, var last = words.groups.last, let typed = last.alternatives.first, typed.count >= 3 else { return words.groups }
         let completions = try String.fetchAll(
-            db,
-            sql: "SELECT term FROM \(vocabulary) WHERE term >= ? AND term < ? || char(1114111) ORDER BY doc DESC, term LIMIT ?",
+            db.cachedStatement(sql: "SELECT term FROM \(vocabulary) WHERE term >= ? AND term < ? || char(1114111) ORDER BY doc DESC, term LIMIT ?"),
             arguments: [typed, typed, Self.completions])
         guard !completions.isEmpty else { return words.groups }
         let primary = completions.contains(typed) ? [typed] + completions.filter { $0 != typed } : completions
