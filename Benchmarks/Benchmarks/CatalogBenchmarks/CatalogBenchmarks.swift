@@ -6,7 +6,7 @@ import Store
 
 /// The real SNDS schema, beside the repository as in CI (`../shared/data/schema-snds`), or $HUBLOT_SCHEMA_SNDS.
 let schemaDirectory: String? = {
-    let candidates = [
+    let candidates: [String?] = [
         ProcessInfo.processInfo.environment["HUBLOT_SCHEMA_SNDS"],
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/data/schema-snds").standardized.path,
     ]
@@ -48,6 +48,13 @@ extension SystemRandomNumberGenerator {
     }
 }
 
+/// What every search iteration reads: the imported real catalog and the queries.
+struct SearchFixture: Sendable {
+    var repository: CatalogRepository
+    var version: CatalogVersion
+    var queries: [String]
+}
+
 let benchmarks: @Sendable () -> Void = {
     guard let schemaDirectory else {
         print("../shared/data/schema-snds not found (or set HUBLOT_SCHEMA_SNDS): no catalog benchmark to run")
@@ -71,11 +78,10 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark(
         "Variable search (one query of 1,000)",
-        configuration: .init(metrics: [.wallClock], scalingFactor: .one, maxDuration: .seconds(60), maxIterations: 1_000, warmupIterations: 20),
-        closure: { benchmark, fixture in
-            let (repository, version, queries) = fixture
-            let query = queries[benchmark.currentIteration % queries.count]
-            blackHole(try await repository.search(query, version: version, limit: 20))
+        configuration: .init(metrics: [.wallClock], warmupIterations: 20, scalingFactor: .one, maxDuration: .seconds(60), maxIterations: 1_000),
+        closure: { (benchmark: Benchmark, fixture: SearchFixture) in
+            let query = fixture.queries[benchmark.currentIteration % fixture.queries.count]
+            blackHole(try await fixture.repository.search(query, version: fixture.version, limit: 20))
         },
         setup: {
             let store = try Store.inMemory(schemas: [CatalogSchema.self])
@@ -85,7 +91,7 @@ let benchmarks: @Sendable () -> Void = {
             let variables = try await store.reader.read { db in
                 try Row.fetchAll(db, sql: "SELECT name, description FROM variable").map { ($0["name"] as String, $0["description"] as String) }
             }
-            return (repository, version, searchQueries(from: variables))
+            return SearchFixture(repository: repository, version: version, queries: searchQueries(from: variables))
         }
     )
 }
