@@ -40,15 +40,20 @@ public struct CatalogSearch: Sendable {
         let exactName = query.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
 
         // Candidates by FTS5's BM25, ranked by `RelevanceScorer`; their details are read for the best only.
-        let candidates = try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT rowid, name, description, context FROM variableSearch
-                    WHERE variableSearch MATCH ? ORDER BY rank LIMIT ?
-                    """),
-            arguments: [
-                "version : \(Self.versionToken(versionID)) AND (\(Self.matchExpression(groups, requireAll: false)))", max(60, limit * 3),
-            ])
+        // Variables holding every word come first and are cheap to find (an intersection); variables holding
+        // some of them are looked for only when those are too few.
+        let wanted = max(60, limit * 3)
+        let candidateStatement = try db.cachedStatement(
+            sql: "SELECT rowid, name, description, context FROM variableSearch WHERE variableSearch MATCH ? ORDER BY rank LIMIT ?")
+        let version = "version : \(Self.versionToken(versionID)) AND "
+        var candidates = try Row.fetchAll(
+            candidateStatement, arguments: [version + "(\(Self.matchExpression(groups, requireAll: true)))", wanted])
+        if groups.count > 1, candidates.count < wanted {
+            let found = Set(candidates.map { $0[0] as Int64 })
+            candidates += try Row.fetchAll(
+                candidateStatement, arguments: [version + "(\(Self.matchExpression(groups, requireAll: false)))", wanted]
+            ).filter { !found.contains($0[0]) }
+        }
         // Columns by position: name lookups in GRDB rows cost more than the scoring itself.
         let documents = candidates.map { RelevanceScorer.Document(name: $0[1], description: $0[2], context: $0[3]) }
         // The version's document count is its token's frequency: one index lookup instead of a count.
