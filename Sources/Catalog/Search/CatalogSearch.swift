@@ -29,6 +29,8 @@ public struct CatalogSearch: Sendable {
     static let labelMatchWeight = 0.5
     /// How many indexed words a typed prefix stands for, the most frequent first.
     static let completions = 8
+    /// What an exact variable name adds to its score: enough to put it first.
+    static let exactNameBonus = 1000.0
 
     public init() {}
 
@@ -36,9 +38,25 @@ public struct CatalogSearch: Sendable {
         let words = queryWords(query)
         guard !words.groups.isEmpty, limit > 0 else { return [] }
         let groups = try Self.completing(words, from: "variableSearchVocabulary", db: db)
-        var matches: [Int64: VariableMatch] = [:]
-        let exactName = query.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        // The version's document count is its token's frequency: one index lookup instead of a count.
+        let frequencies = try Self.documentFrequencies(of: groups + [TermGroup(alternatives: [Self.versionToken(versionID)])], db: db)
+        var (matches, scorer) = try directMatches(groups, frequencies: frequencies, versionID: versionID, limit: limit, db: db)
+        try addExactNameMatches(query, versionID: versionID, to: &matches, db: db)
+        try addLabelMatches(words, scorer: scorer, versionID: versionID, to: &matches, db: db)
+        return matches.values
+            .sorted { $0.score != $1.score ? $0.score > $1.score : ($0.table, $0.field) < ($1.table, $1.field) }
+            .prefix(limit)
+            .map { match in
+                var match = match
+                match.score = (match.score * 1000).rounded() / 1000
+                return match
+            }
+    }
 
+    /// Variables whose own text matches, with the scorer that ranked them.
+    private func directMatches(
+        _ groups: [TermGroup], frequencies: [String: Int], versionID: Int64, limit: Int, db: Database
+    ) throws -> (variables: [Int64: VariableMatch], scorer: RelevanceScorer) {
         // Candidates by FTS5's BM25, ranked by `RelevanceScorer`; their details are read for the best only.
         // Variables holding every word come first and are cheap to find (an intersection); variables holding
         // some of them are looked for only when those are too few.
@@ -56,8 +74,6 @@ public struct CatalogSearch: Sendable {
         }
         // Columns by position: name lookups in GRDB rows cost more than the scoring itself.
         let documents = candidates.map { RelevanceScorer.Document(name: $0[1], description: $0[2], context: $0[3]) }
-        // The version's document count is its token's frequency: one index lookup instead of a count.
-        let frequencies = try Self.documentFrequencies(of: groups + [TermGroup(alternatives: [Self.versionToken(versionID)])], db: db)
         let scorer = RelevanceScorer(
             groups: groups, documentFrequency: frequencies, documentCount: frequencies[Self.versionToken(versionID)] ?? 0,
             candidates: documents)
@@ -68,31 +84,41 @@ public struct CatalogSearch: Sendable {
                 SELECT v.name, v.description, v.nomenclatureName, t.name, t.product
                 FROM variable v JOIN catalogTable t ON t.id = v.catalogTableID WHERE v.id = ?
                 """)
+        var matches: [Int64: VariableMatch] = [:]
         for candidate in best {
             guard let row = try Row.fetchOne(details, arguments: [candidate.id]) else { continue }
-            let name: String = row[0]
-            // An exact variable name comes first, even past the candidates' cut.
-            let score = candidate.score + (name.uppercased() == exactName ? 1000 : 0)
             matches[candidate.id] = VariableMatch(
-                table: row[3], field: name, description: row[1], score: score, product: row[4], nomenclature: row[2])
+                table: row[3], field: row[0], description: row[1], score: candidate.score, product: row[4], nomenclature: row[2])
         }
-        if !exactName.isEmpty, !exactName.contains(where: \.isWhitespace) {
-            let exact = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT v.id, v.name, v.description, v.nomenclatureName, t.name, t.product
-                        FROM variable v JOIN catalogTable t ON t.id = v.catalogTableID WHERE v.versionID = ? AND v.name = ? COLLATE NOCASE
-                        """), arguments: [versionID, exactName])
-            for row in exact where matches[row[0]] == nil {
-                matches[row[0]] = VariableMatch(
-                    table: row[4], field: row[1], description: row[2], score: 1000, product: row[5], nomenclature: row[3])
-            }
-        }
+        return (matches, scorer)
+    }
 
-        // Variables whose nomenclature has labels holding every word: the nomenclatures first (one document
-        // each), then one matching code of each to show, then the variables that take their codes.
-        let labelGroups = try Self.completing(words, from: "nomenclatureLabelSearchVocabulary", db: db)
-        let labelExpression = Self.matchExpression(labelGroups, requireAll: true)
+    /// An exact variable name comes first, whether or not its text made it among the candidates.
+    private func addExactNameMatches(
+        _ query: String, versionID: Int64, to matches: inout [Int64: VariableMatch], db: Database
+    ) throws {
+        let name = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, !name.contains(where: \.isWhitespace) else { return }
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT v.id, v.name, v.description, v.nomenclatureName, t.name, t.product
+                    FROM variable v JOIN catalogTable t ON t.id = v.catalogTableID WHERE v.versionID = ? AND v.name = ? COLLATE NOCASE
+                    """), arguments: [versionID, name])
+        for row in rows {
+            let id: Int64 = row[0]
+            let score = (matches[id]?.score ?? 0) + Self.exactNameBonus
+            matches[id] = VariableMatch(
+                table: row[4], field: row[1], description: row[2], score: score, product: row[5], nomenclature: row[3])
+        }
+    }
+
+    /// Variables whose nomenclature has labels holding every word: the nomenclatures first (one document
+    /// each), then one matching code of each to show, then the variables that take their codes.
+    private func addLabelMatches(
+        _ words: QueryWords, scorer: RelevanceScorer, versionID: Int64, to matches: inout [Int64: VariableMatch], db: Database
+    ) throws {
+        let labelExpression = Self.matchExpression(try Self.completing(words, from: "nomenclatureLabelSearchVocabulary", db: db), requireAll: true)
         let nomenclatures = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
@@ -133,15 +159,6 @@ public struct CatalogSearch: Sendable {
                     nomenclature: nomenclature[0], matchedEntry: .init(code: entry[0], label: entry[1]))
             }
         }
-
-        return matches.values
-            .sorted { $0.score != $1.score ? $0.score > $1.score : ($0.table, $0.field) < ($1.table, $1.field) }
-            .prefix(limit)
-            .map { match in
-                var match = match
-                match.score = (match.score * 1000).rounded() / 1000
-                return match
-            }
     }
 
     /// The token that marks a version's documents in `variableSearch`.
