@@ -59,14 +59,14 @@ public struct CatalogSearch: Sendable {
     ) throws -> (variables: [Int64: VariableMatch], scorer: RelevanceScorer) {
         // Candidates by FTS5's BM25, ranked by `RelevanceScorer`; their details are read for the best only.
         // Variables holding every word come first and are cheap to find (an intersection); variables holding
-        // some of them are looked for only when those are too few.
+        // some of them, a costlier union, are looked for only when those do not fill the page.
         let wanted = max(60, limit * 3)
         let candidateStatement = try db.cachedStatement(
             sql: "SELECT rowid, name, description, context FROM variableSearch WHERE variableSearch MATCH ? ORDER BY rank LIMIT ?")
         let version = "version : \(Self.versionToken(versionID)) AND "
         var candidates = try Row.fetchAll(
             candidateStatement, arguments: [version + "(\(Self.matchExpression(groups, requireAll: true)))", wanted])
-        if groups.count > 1, candidates.count < wanted {
+        if groups.count > 1, candidates.count < limit {
             let found = Set(candidates.map { $0[0] as Int64 })
             candidates += try Row.fetchAll(
                 candidateStatement, arguments: [version + "(\(Self.matchExpression(groups, requireAll: false)))", wanted]
@@ -127,7 +127,7 @@ public struct CatalogSearch: Sendable {
                     JOIN nomenclature n ON n.contentID = nomenclatureLabelSearch.rowid AND n.versionID = ?
                     JOIN nomenclatureContent c ON c.id = n.contentID
                     WHERE nomenclatureLabelSearch MATCH ?
-                    ORDER BY bm25(nomenclatureLabelSearch) LIMIT 10
+                    ORDER BY bm25(nomenclatureLabelSearch) LIMIT 6
                     """),
             arguments: [versionID, labelExpression])
         for nomenclature in nomenclatures {
