@@ -167,4 +167,18 @@ import Testing
         #expect(try await repository.tables(havingVariable: "ben_idt_ano", version: version) == ["SA_BEN_R", "SA_PRS_F", "SA_SEJ_B"])
         #expect(try await repository.tables(havingVariable: "NOPE", version: version).isEmpty)
     }
+
+    @Test func sharedVariablesIgnoreTheCaseOfTheirNames() async throws {
+        let fixture = try CatalogFixture.sample()
+        // The real schema writes `BEN_SEX_COD` in some tables and `ben_sex_cod` in others.
+        try fixture.setField(Sample.sejB, field: "BEN_IDT_ANO", "name", to: "ben_idt_ano")
+        let store = try makeStore()
+        try importCatalog(fixture, into: store)
+        let repository = CatalogRepository(store: store)
+        let version = try await repository.latest()
+        let detail = try #require(try await repository.table(named: "SA_BEN_R", version: version))
+        #expect(detail.sharedVariables.first { $0.name == "BEN_IDT_ANO" }?.tables == ["SA_PRS_F", "SA_SEJ_B"])
+        let variable = try #require(try await repository.variable(table: "SA_BEN_R", name: "BEN_IDT_ANO", version: version))
+        #expect(variable.alsoIn == ["SA_PRS_F", "SA_SEJ_B"])
+    }
 }

@@ -71,7 +71,8 @@ public struct CatalogRepository: Sendable {
         }
     }
 
-    /// A table by name (case-insensitive) with its variables, keys, joins both ways and shared variable names.
+    /// A table by name (case-insensitive) with its variables, keys, joins both ways and shared variable names
+    /// (compared case-insensitively: the schema writes the same variable `BEN_SEX_COD` here, `ben_sex_cod` there).
     public func table(named name: String, version: CatalogVersion) async throws -> TableDetail? {
         try await store.reader.read { db in
             guard let table = try Self.table(named: name, versionID: version.id!, db: db) else { return nil }
@@ -98,7 +99,8 @@ public struct CatalogRepository: Sendable {
                 sql: """
                     SELECT mine.name, other.name AS tableName
                     FROM variable mine
-                    JOIN variable theirs ON theirs.versionID = mine.versionID AND theirs.name = mine.name AND theirs.catalogTableID <> mine.catalogTableID
+                    JOIN variable theirs ON theirs.versionID = mine.versionID AND theirs.name = mine.name COLLATE NOCASE
+                        AND theirs.catalogTableID <> mine.catalogTableID
                     JOIN catalogTable other ON other.id = theirs.catalogTableID
                     WHERE mine.catalogTableID = ? ORDER BY mine.position, other.name
                     """, arguments: [table.id])
@@ -140,7 +142,7 @@ public struct CatalogRepository: Sendable {
                 db,
                 sql: """
                     SELECT t.name FROM variable v JOIN catalogTable t ON t.id = v.catalogTableID
-                    WHERE v.versionID = ? AND v.name = ? AND t.id <> ? ORDER BY t.name
+                    WHERE v.versionID = ? AND v.name = ? COLLATE NOCASE AND t.id <> ? ORDER BY t.name
                     """, arguments: [version.id, variable.name, table.id])
             let fieldCount = try Variable.filter(Variable.Columns.catalogTableID == table.id!).fetchCount(db)
             return VariableDetail(
