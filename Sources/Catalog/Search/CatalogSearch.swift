@@ -27,8 +27,10 @@ public struct CatalogSearch: Sendable {
     public var analyzer = TextAnalyzer()
     /// How much a match through a nomenclature label counts, relative to a direct match.
     static let labelMatchWeight = 0.5
-    /// How many indexed words a typed prefix stands for, the most frequent first.
-    static let completions = 8
+    /// How many indexed words a typed prefix stands for, the most frequent first: few, since each one
+    /// widens the query (labels, 400,000 of them, get fewer still).
+    static let variableCompletions = 4
+    static let labelCompletions = 3
     /// What an exact variable name adds to its score: enough to put it first.
     static let exactNameBonus = 1000.0
 
@@ -37,7 +39,7 @@ public struct CatalogSearch: Sendable {
     public func search(_ query: String, versionID: Int64, limit: Int = 20, db: Database) throws -> [VariableMatch] {
         let words = queryWords(query)
         guard !words.groups.isEmpty, limit > 0 else { return [] }
-        let groups = try Self.completing(words, from: "variableSearchVocabulary", db: db)
+        let groups = try Self.completing(words, from: "variableSearchVocabulary", count: Self.variableCompletions, db: db)
         // The version's document count is its token's frequency: one index lookup instead of a count.
         let frequencies = try Self.documentFrequencies(of: groups + [TermGroup(alternatives: [Self.versionToken(versionID)])], db: db)
         var (matches, scorer) = try directMatches(groups, frequencies: frequencies, versionID: versionID, limit: limit, db: db)
@@ -118,7 +120,8 @@ public struct CatalogSearch: Sendable {
     private func addLabelMatches(
         _ words: QueryWords, scorer: RelevanceScorer, versionID: Int64, to matches: inout [Int64: VariableMatch], db: Database
     ) throws {
-        let labelExpression = Self.matchExpression(try Self.completing(words, from: "nomenclatureLabelSearchVocabulary", db: db), requireAll: true)
+        let labelExpression = Self.matchExpression(
+            try Self.completing(words, from: "nomenclatureLabelSearchVocabulary", count: Self.labelCompletions, db: db), requireAll: true)
         let nomenclatures = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
@@ -170,7 +173,8 @@ public struct CatalogSearch: Sendable {
     func labelExpression(for label: String, db: Database) throws -> String? {
         let words = QueryWords(groups: analyzer.terms(label).map { TermGroup(alternatives: [$0]) }, typing: true)
         guard !words.groups.isEmpty else { return nil }
-        return Self.matchExpression(try Self.completing(words, from: "nomenclatureLabelSearchVocabulary", db: db), requireAll: true)
+        return Self.matchExpression(
+            try Self.completing(words, from: "nomenclatureLabelSearchVocabulary", count: Self.labelCompletions, db: db), requireAll: true)
     }
 
     /// One query word's alternatives, best first: the word itself (or the indexed words a typed prefix
@@ -211,11 +215,11 @@ public struct CatalogSearch: Sendable {
     /// Prefix queries on a large FTS5 index merge every matching word's list at each call; completing the
     /// word once, from the index's vocabulary, keeps the label search under a millisecond. One or two letters
     /// are left as typed: they would stand for most of the index.
-    static func completing(_ words: QueryWords, from vocabulary: String, db: Database) throws -> [TermGroup] {
+    static func completing(_ words: QueryWords, from vocabulary: String, count: Int, db: Database) throws -> [TermGroup] {
         guard words.typing, var last = words.groups.last, let typed = last.alternatives.first, typed.count >= 3 else { return words.groups }
         let completions = try String.fetchAll(
             db.cachedStatement(sql: "SELECT term FROM \(vocabulary) WHERE term >= ? AND term < ? || char(1114111) ORDER BY doc DESC, term LIMIT ?"),
-            arguments: [typed, typed, Self.completions])
+            arguments: [typed, typed, count])
         guard !completions.isEmpty else { return words.groups }
         let primary = completions.contains(typed) ? [typed] + completions.filter { $0 != typed } : completions
         last.alternatives = primary + last.alternatives.dropFirst().filter { !primary.contains($0) }
