@@ -12,17 +12,34 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // What both measures share: where the real schema is, and the queries to search.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [
+                .product(name: "Catalog", package: "hublot"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Store", package: "hublot"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        // Clock-only latencies, without the harness's allocation counting.
+        .executableTarget(
+            name: "catalog-latency",
+            dependencies: ["BenchmarkSupport", .product(name: "Catalog", package: "hublot"), .product(name: "Store", package: "hublot")],
+            path: "Sources/CatalogLatency",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "CatalogBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Catalog", package: "hublot"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Store", package: "hublot"),
             ],
             path: "Benchmarks/CatalogBenchmarks",
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
     ]
 )

@@ -106,8 +106,6 @@ public enum CatalogSchema: StoreSchema {
                 t.column("context")
                 t.column("version")
             }
-            // `ORDER BY rank LIMIT n` lets FTS5 keep only the best n as it goes.
-            try db.execute(sql: "INSERT INTO variableSearch (variableSearch, rank) VALUES ('rank', 'bm25(8.0, 4.0, 1.0, 0.0)')")
             // How many documents hold each term, for ranking.
             try db.execute(sql: "CREATE VIRTUAL TABLE variableSearchVocabulary USING fts5vocab(variableSearch, row)")
             // All the labels of one nomenclature content as one document (rowid = content id): which
