@@ -44,7 +44,15 @@ public struct CatalogSearch: Sendable {
         let frequencies = try Self.documentFrequencies(of: groups + [TermGroup(alternatives: [Self.versionToken(versionID)])], db: db)
         var (matches, scorer) = try directMatches(groups, frequencies: frequencies, versionID: versionID, limit: limit, db: db)
         try addExactNameMatches(query, versionID: versionID, to: &matches, db: db)
-        try addLabelMatches(words, scorer: scorer, versionID: versionID, to: &matches, db: db)
+        // A label match scores at most what a label made of the query's words would; when that cannot
+        // enter the page, the label search (the costliest part for common words) is skipped.
+        let bestLabelScore =
+            scorer.score(RelevanceScorer.Document(name: "", description: "", context: groups.map { $0.alternatives[0] }.joined(separator: " ")))
+            * Self.labelMatchWeight
+        let lowestOnPage = matches.count < limit ? 0 : matches.values.map(\.score).sorted(by: >)[limit - 1]
+        if bestLabelScore > lowestOnPage {
+            try addLabelMatches(words, scorer: scorer, versionID: versionID, to: &matches, db: db)
+        }
         return matches.values
             .sorted { $0.score != $1.score ? $0.score > $1.score : ($0.table, $0.field) < ($1.table, $1.field) }
             .prefix(limit)
