@@ -65,9 +65,3 @@ extension CatalogTable: FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 }
-
-extension DerivableRequest<CatalogTable> {
-    public func inVersion(_ versionID: Int64) -> Self {
-        filter(CatalogTable.Columns.versionID == versionID)
-    }
-}

@@ -80,7 +80,7 @@ enum CatalogViews {
                 <dl>\(facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined())</dl>
                 <h2>Variables (\(detail.fields.count))</h2>
                 \(htmlTable(headers: ["Name", "Description", "Type", "Length", "Nomenclature", "History"], rows: fieldRows, raw: true))
-                <h2>Joins (\(detail.joins.count))</h2>
+                <h2>Joins (\(detail.joins.count)) <small>\(link(links.joinGraph(table.name), "graph alone (SVG)"))</small></h2>
                 <div class="graph">\(JoinGraphSVG.render(table: table.name, joins: detail.joins, links: links))</div>
                 \(joinRows.isEmpty ? "" : htmlTable(headers: ["Direction", "Table", "On"], rows: joinRows, raw: true))
                 <h2>Variables shared with other tables (\(detail.sharedVariables.count))</h2>
