@@ -129,7 +129,7 @@ public struct CatalogSearch: Sendable {
     }
 
     /// Variables whose nomenclature has labels holding every word: the nomenclatures first (one document
-    /// each), then one matching code of each to show, then the variables that take their codes.
+    /// each), then the best matching code of each to show, then the variables that take their codes.
     private func addLabelMatches(
         _ words: QueryWords, scorer: RelevanceScorer, versionID: Int64, to matches: inout [Int64: VariableMatch], db: Database
     ) throws {
@@ -154,7 +154,7 @@ public struct CatalogSearch: Sendable {
                             SELECT e.code, e.label, nomenclatureEntrySearch.label FROM nomenclatureEntrySearch
                             JOIN nomenclatureEntry e ON e.rowid = nomenclatureEntrySearch.rowid
                             WHERE nomenclatureEntrySearch MATCH ? AND nomenclatureEntrySearch.rowid BETWEEN ? AND ?
-                            LIMIT 1
+                            ORDER BY bm25(nomenclatureEntrySearch) LIMIT 1
                             """),
                     arguments: [labelExpression, nomenclature[1], nomenclature[2]])
             else { continue }
