@@ -62,10 +62,9 @@ struct CatalogAPIRoutes {
             guard let from = request.uri.queryParameters.get("from"), let to = request.uri.queryParameters.get("to") else {
                 throw HTTPError(.badRequest, message: "Give two versions: ?from=V1&to=V2")
             }
-            guard let old = try await version(named: from), let new = try await version(named: to) else {
-                throw HTTPError(.notFound, message: "No catalog imported yet.")
-            }
-            return JSONBody(try await repository.diff(from: old, to: new))
+            return JSONBody(
+                try await repository.diff(
+                    from: try await repository.requiredVersion(named: from), to: try await repository.requiredVersion(named: to)))
         }
         return routes
     }
@@ -75,18 +74,7 @@ struct CatalogAPIRoutes {
         var entries: [NomenclatureEntry]
     }
 
-    private func version(named name: String?) async throws -> CatalogVersion? {
-        do {
-            return try await repository.version(named: name)
-        } catch let error as CatalogRepository.UnknownVersion {
-            throw HTTPError(.notFound, message: error.description)
-        }
-    }
-
     private func resolve(_ request: Request) async throws -> CatalogVersion {
-        guard let version = try await version(named: request.uri.queryParameters.get("version")) else {
-            throw HTTPError(.notFound, message: "No catalog imported yet: run `hublot catalog import DIR` or `hublot demo`.")
-        }
-        return version
+        try await repository.requiredVersion(named: request.uri.queryParameters.get("version"))
     }
 }

@@ -79,18 +79,20 @@ struct CatalogRoutes {
             }
         }
         routes.get("versions") { request, _ in
-            let versions = try await repository.versions()
-            return HTMLPage(
-                html: CatalogViews.versions(versions, current: try await repository.version(named: request.uri.queryParameters.get("version"))))
+            try await html {
+                CatalogViews.versions(
+                    try await repository.versions(),
+                    current: try await repository.requestedVersion(named: request.uri.queryParameters.get("version")))
+            }
         }
         routes.get("diff") { request, _ in
-            guard let from = request.uri.queryParameters.get("from"), let to = request.uri.queryParameters.get("to") else {
-                throw HTTPError(.badRequest, message: "Give two versions: /catalog/diff?from=V1&to=V2")
+            try await html {
+                guard let from = request.uri.queryParameters.get("from"), let to = request.uri.queryParameters.get("to") else {
+                    throw HTTPError(.badRequest, message: "Give two versions: /catalog/diff?from=V1&to=V2")
+                }
+                let new = try await repository.requiredVersion(named: to)
+                return CatalogViews.diff(try await repository.diff(from: try await repository.requiredVersion(named: from), to: new), version: new)
             }
-            guard let old = try await repository.version(named: from), let new = try await repository.version(named: to) else {
-                throw HTTPError(.notFound, message: "No such version.")
-            }
-            return HTMLPage(html: CatalogViews.diff(try await repository.diff(from: old, to: new), version: new))
         }
         return routes
     }
@@ -100,21 +102,18 @@ struct CatalogRoutes {
     }
 
     private func resolve(_ request: Request) async throws -> CatalogVersion {
-        let name = request.uri.queryParameters.get("version")
-        do {
-            guard let version = try await repository.version(named: name) else {
-                throw HTTPError(.notFound, message: "No catalog imported yet: run `hublot catalog import DIR` or `hublot demo`.")
-            }
-            return version
-        } catch let error as CatalogRepository.UnknownVersion {
-            throw HTTPError(.notFound, message: error.description)
-        }
+        try await repository.requiredVersion(named: request.uri.queryParameters.get("version"))
     }
 
-    /// Renders a page of the requested version; errors become an HTML page with their status.
+    /// Renders a page of the requested version.
     private func page(_ request: Request, _ render: (CatalogVersion, CatalogLinks) async throws -> String) async throws -> HTMLPage {
+        try await html { try await render(try await resolve(request), links(request)) }
+    }
+
+    /// Renders a page; an HTTP error becomes an HTML page with its status, not the API's JSON body.
+    private func html(_ render: () async throws -> String) async throws -> HTMLPage {
         do {
-            return HTMLPage(html: try await render(try await resolve(request), links(request)))
+            return HTMLPage(html: try await render())
         } catch let error as HTTPError {
             let message = error.body ?? "Not found."
             return HTMLPage(

@@ -158,6 +158,25 @@ private extension TestResponse {
         }
     }
 
+    @Test func unknownVersionsAreNotFoundOnEveryPage() async throws {
+        try await application().test(.router) { client in
+            for uri in ["/catalog/diff?from=nope&to=sample", "/catalog/versions?version=nope", "/catalog/tables/SA_BEN_R?version=nope"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .notFound, "\(uri)")
+                    #expect(response.headers[.contentType] == "text/html; charset=utf-8", "\(uri)")
+                    #expect(response.text.contains("no catalog version named `nope`"), "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/api/catalog/diff?from=nope&to=sample", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/catalog/diff?from=sample&to=sample", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("No change."))
+            }
+        }
+    }
+
     /// Through a real HTTP server on a loopback port, as a browser would.
     @Test func servesPagesOverHTTP() async throws {
         try await application().test(.live) { client in
