@@ -86,13 +86,12 @@ public struct CatalogRepository: Sendable {
             let incoming = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT t.name, k.fields, k.referencedFields FROM foreignKey k JOIN catalogTable t ON t.id = k.catalogTableID
+                    SELECT k.*, t.name AS sourceTable FROM foreignKey k JOIN catalogTable t ON t.id = k.catalogTableID
                     WHERE k.referencedTableID = ? ORDER BY t.name, k.position
                     """, arguments: [table.id])
             joins += try incoming.map { row in
-                Join(
-                    direction: .incoming, table: row["name"], fields: try Self.decodeList(row["referencedFields"]),
-                    otherFields: try Self.decodeList(row["fields"]), resolved: true)
+                let key = try ForeignKey(row: row)
+                return Join(direction: .incoming, table: row["sourceTable"], fields: key.referencedFields, otherFields: key.fields, resolved: true)
             }
             let shared = try Row.fetchAll(
                 db,
@@ -237,9 +236,5 @@ public struct CatalogRepository: Sendable {
     static func nomenclature(named name: String, versionID: Int64, db: Database) throws -> Nomenclature? {
         try Nomenclature.filter(Nomenclature.Columns.versionID == versionID)
             .filter(Nomenclature.Columns.name.collating(.nocase) == name).fetchOne(db)
-    }
-
-    private static func decodeList(_ json: String) throws -> [String] {
-        try JSONDecoder().decode([String].self, from: Data(json.utf8))
     }
 }
