@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "hublot", targets: ["CLI"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Catalog", targets: ["Catalog"]),
+        .library(name: "Publications", targets: ["Publications"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Shared vocabulary: errors with their source location, text folding, CSV.
@@ -35,6 +37,19 @@ let package = Package(
                 "Core", "Store",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSwift6
+        ),
+        // libxml2's streaming reader, for PubMed and JATS XML (Debian: libxml2-dev).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Capability: publications read from every source, harmonised, merged, with the provenance of each field.
+        .target(
+            name: "Publications",
+            dependencies: [
+                "Core", "Store", "CLibXML2",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSwift6
         ),
@@ -62,6 +77,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core"], swiftSettings: strictSwift6),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strictSwift6),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Store"], swiftSettings: strictSwift6),
+        .testTarget(name: "PublicationsTests", dependencies: ["Publications", "Store"], swiftSettings: strictSwift6),
         .testTarget(
             name: "WebTests",
             dependencies: [

@@ -1,0 +1,184 @@
+import CLibXML2
+import Core
+import Foundation
+
+/// A forward-only cursor over an XML document, on libxml2's `xmlTextReader`: constant memory whatever the
+/// document's size, and `.gz` files read as they are (libxml2 inflates them itself).
+///
+/// Readers walk it with `next()`, look at `kind`/`name`, and take an element's whole text with `text()`,
+/// which consumes the element. Names are the local names; element names are interned by libxml2, so they are
+/// turned into Swift strings once per distinct name, not once per node.
+final class XMLStream {
+    enum NodeKind {
+        case element
+        case endElement
+        case text
+        case other
+    }
+
+    let file: String
+    private let reader: xmlTextReaderPtr
+    private let errors: ErrorSink
+    private var names: [UnsafeRawPointer: String] = [:]
+    /// Kept alive while libxml2 reads from it.
+    private let buffer: [UInt8]?
+
+    private(set) var kind: NodeKind = .other
+    private(set) var name: String = ""
+    private(set) var depth: Int = 0
+
+    /// Opens `path`; a `.gz` file is inflated on the fly.
+    init(path: String) throws(PublicationProblem) {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw PublicationProblem(.unreadableFile, at: SourceLocation(file: path), "cannot read the file")
+        }
+        guard let reader = xmlReaderForFile(path, nil, Self.options) else {
+            throw PublicationProblem(.unreadableFile, at: SourceLocation(file: path), "libxml2 cannot open the file")
+        }
+        self.file = path
+        self.reader = reader
+        self.buffer = nil
+        self.errors = ErrorSink()
+        installErrorHandler()
+    }
+
+    /// Reads a document held in memory (an HTTP response body); `name` is what messages call it.
+    init(bytes: [UInt8], name: String) throws(PublicationProblem) {
+        let reader: xmlTextReaderPtr? = bytes.withUnsafeBufferPointer { pointer in
+            pointer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: pointer.count) {
+                    xmlReaderForMemory($0, Int32(pointer.count), name, nil, Self.options)
+                }
+            }
+        }
+        guard let reader else {
+            throw PublicationProblem(.malformedFile, at: SourceLocation(file: name), "empty document")
+        }
+        self.file = name
+        self.reader = reader
+        self.buffer = bytes
+        self.errors = ErrorSink()
+        installErrorHandler()
+    }
+
+    deinit { xmlFreeTextReader(reader) }
+
+    /// No network (DTDs are never fetched: the enclave is air-gapped), no size limit on text nodes.
+    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_COMPACT.rawValue)
+
+    private func installErrorHandler() {
+        let context = Unmanaged.passUnretained(errors).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(
+            reader,
+            { context, error in
+                guard let context, let error else { return }
+                let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
+                guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue, sink.message == nil else { return }
+                let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
+                sink.message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+                sink.line = Int(error.pointee.line)
+                sink.column = Int(error.pointee.int2)
+            },
+            context
+        )
+    }
+
+    /// The line libxml2's parser is on: where the current node ends, near enough for a message.
+    var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+
+    /// Moves to the next node; false at the end of the document. A syntax error, a truncated file or a broken
+    /// gzip stream throws, naming the line.
+    func next() throws(PublicationProblem) -> Bool {
+        let status = xmlTextReaderRead(reader)
+        if status == 1 {
+            update()
+            return true
+        }
+        if status == 0 { return false }
+        throw failure()
+    }
+
+    private func update() {
+        depth = Int(xmlTextReaderDepth(reader))
+        switch xmlTextReaderNodeType(reader) {
+        case 1:
+            kind = .element
+            name = internedName()
+        case 15:
+            kind = .endElement
+            name = internedName()
+        case 3, 4, 13, 14:
+            kind = .text
+        default:
+            kind = .other
+        }
+    }
+
+    private func internedName() -> String {
+        guard let pointer = xmlTextReaderConstLocalName(reader) else { return "" }
+        let key = UnsafeRawPointer(pointer)
+        if let known = names[key] { return known }
+        let value = String(cString: pointer)
+        names[key] = value
+        return value
+    }
+
+    private func failure() -> PublicationProblem {
+        let line = errors.line ?? self.line
+        let message = errors.message ?? "the XML cannot be read past this point (truncated or corrupt file?)"
+        return PublicationProblem(.malformedFile, at: SourceLocation(file: file, line: line, column: errors.column), message)
+    }
+
+    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+
+    func attribute(_ attributeName: String) -> String? {
+        guard let value = xmlTextReaderGetAttribute(reader, attributeName) else { return nil }
+        defer { free(value) }
+        return String(cString: value)
+    }
+
+    /// The current text node's content.
+    var value: String {
+        guard let pointer = xmlTextReaderConstValue(reader) else { return "" }
+        return String(cString: pointer)
+    }
+
+    /// All the text inside the current element, inline markup (`<i>`, `<sup>`) dropped but its text kept,
+    /// whitespace collapsed; the cursor is left on the element's end, so the caller's loop goes on after it.
+    /// `separating` names elements whose boundaries are word boundaries (paragraphs), so their texts do not
+    /// run together.
+    func text(separating blocks: Set<String> = []) throws(PublicationProblem) -> String {
+        guard kind == .element, !isEmptyElement else { return "" }
+        let startDepth = depth
+        var collected = ""
+        while try next() {
+            switch kind {
+            case .text:
+                collected += value
+            case .element where blocks.contains(name):
+                collected += " "
+            case .endElement where depth == startDepth:
+                return Normalize.text(collected) ?? ""
+            default:
+                break
+            }
+        }
+        throw failure()
+    }
+
+    /// Skips the current element and everything in it; the cursor is left on its end.
+    func skipElement() throws(PublicationProblem) {
+        guard kind == .element, !isEmptyElement else { return }
+        let startDepth = depth
+        while try next() {
+            if kind == .endElement, depth == startDepth { return }
+        }
+        throw failure()
+    }
+
+    private final class ErrorSink {
+        var message: String?
+        var line: Int?
+        var column: Int?
+    }
+}
