@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Catalog", "Store", "Web",
+                "Catalog", "Publications", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -86,6 +86,6 @@ let package = Package(
             ],
             swiftSettings: strictSwift6
         ),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "Catalog"], swiftSettings: strictSwift6),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Catalog", "Publications"], swiftSettings: strictSwift6),
     ]
 )
