@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Catalog", "Store",
+                "Catalog", "Publications", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Catalog", "Store",
+                "Web", "Catalog", "Publications", "Store",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift6
