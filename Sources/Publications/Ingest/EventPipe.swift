@@ -1,10 +1,16 @@
 import Foundation
 
+/// Events read together, and how far into its input the reader was then.
+struct EventBatch: Sendable {
+    var events: [ReaderEvent]
+    var fractionRead: Double?
+}
+
 /// Hands batches of reader events from the parsing thread to the writing one, holding at most `capacity`
 /// batches so that memory stays flat when one side is faster: parsing and writing run on both cores at once.
 final class EventPipe: @unchecked Sendable {
     private let condition = NSCondition()
-    private var batches: [[ReaderEvent]] = []
+    private var batches: [EventBatch] = []
     private var finished = false
     private var failure: PublicationProblem?
     private var cancelled = false
@@ -13,7 +19,7 @@ final class EventPipe: @unchecked Sendable {
     init(capacity: Int = 8) { self.capacity = capacity }
 
     /// Called by the producer; returns false when the consumer has given up, so the producer stops.
-    func send(_ batch: [ReaderEvent]) -> Bool {
+    func send(_ batch: EventBatch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
@@ -41,7 +47,7 @@ final class EventPipe: @unchecked Sendable {
     }
 
     /// The next batch, nil at the end; throws the producer's problem once the batches before it are consumed.
-    func receive() throws(PublicationProblem) -> [ReaderEvent]? {
+    func receive() throws(PublicationProblem) -> EventBatch? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished { condition.wait() }
@@ -62,16 +68,16 @@ extension EventPipe {
         let thread = Thread {
             do throws(PublicationProblem) {
                 var reader = try makeReader()
-                var batch: [ReaderEvent] = []
-                batch.reserveCapacity(batchSize)
+                var events: [ReaderEvent] = []
+                events.reserveCapacity(batchSize)
                 while let event = try reader.next() {
-                    batch.append(event)
-                    if batch.count == batchSize {
-                        guard pipe.send(batch) else { return }
-                        batch.removeAll(keepingCapacity: true)
+                    events.append(event)
+                    if events.count == batchSize {
+                        guard pipe.send(EventBatch(events: events, fractionRead: reader.fractionRead)) else { return }
+                        events.removeAll(keepingCapacity: true)
                     }
                 }
-                if !batch.isEmpty, !pipe.send(batch) { return }
+                if !events.isEmpty, !pipe.send(EventBatch(events: events, fractionRead: reader.fractionRead)) { return }
                 pipe.finish()
             } catch {
                 pipe.finish(with: error)

@@ -3,6 +3,12 @@ import Foundation
 import GRDB
 import Store
 
+/// How far an ingest has gone: records read, and the share of the file when the reader can tell.
+public struct IngestProgress: Sendable {
+    public var read: Int
+    public var fractionRead: Double?
+}
+
 /// Why an ingest wrote nothing of a file.
 public struct PublicationIngestError: Error, Sendable, CustomStringConvertible {
     public var file: String
@@ -33,7 +39,7 @@ public struct PublicationIngestor: Sendable {
 
     /// Ingests what a reader gives, the reader running on its own thread while this one writes.
     public func ingest(
-        file: String, progress: (@Sendable (Int) -> Void)? = nil,
+        file: String, progress: (@Sendable (IngestProgress) -> Void)? = nil,
         reader makeReader: @escaping @Sendable () throws(PublicationProblem) -> any PublicationReader
     ) throws(PublicationIngestError) -> IngestSummary {
         let pipe = EventPipe()
@@ -44,8 +50,8 @@ public struct PublicationIngestor: Sendable {
                 var summary = IngestSummary()
                 do {
                     while let batch = try pipe.receive() {
-                        for event in batch { try writer.apply(event, to: &summary) }
-                        progress?(summary.read)
+                        for event in batch.events { try writer.apply(event, to: &summary) }
+                        progress?(IngestProgress(read: summary.read, fractionRead: batch.fractionRead))
                     }
                 } catch {
                     pipe.cancel()
