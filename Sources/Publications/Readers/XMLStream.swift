@@ -13,6 +13,8 @@ final class XMLStream {
         case element
         case endElement
         case text
+        /// `<?properties open_access?>`: `name` is its target, `value` the rest.
+        case processingInstruction
         case other
     }
 
@@ -63,8 +65,11 @@ final class XMLStream {
 
     deinit { xmlFreeTextReader(reader) }
 
-    /// No network (DTDs are never fetched: the enclave is air-gapped), no size limit on text nodes.
-    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_COMPACT.rawValue)
+    /// No network (DTDs are never fetched: the enclave is air-gapped), no size limit on text nodes, and line
+    /// numbers past 65,535 kept exact (a PubMed file has millions of lines).
+    private static let options = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue
+    )
 
     private func installErrorHandler() {
         let context = Unmanaged.passUnretained(errors).toOpaque()
@@ -85,6 +90,13 @@ final class XMLStream {
 
     /// The line libxml2's parser is on: where the current node ends, near enough for a message.
     var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+
+    /// The line where the current element starts, exact (the parser may already be further on).
+    var elementLine: Int {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return line }
+        let number = Int(xmlGetLineNo(node))
+        return number > 0 ? number : line
+    }
 
     /// Moves to the next node; false at the end of the document. A syntax error, a truncated file or a broken
     /// gzip stream throws, naming the line.
@@ -109,6 +121,9 @@ final class XMLStream {
             name = internedName()
         case 3, 4, 13, 14:
             kind = .text
+        case 7:
+            kind = .processingInstruction
+            name = internedName()
         default:
             kind = .other
         }
@@ -146,25 +161,51 @@ final class XMLStream {
     /// All the text inside the current element, inline markup (`<i>`, `<sup>`) dropped but its text kept,
     /// whitespace collapsed; the cursor is left on the element's end, so the caller's loop goes on after it.
     /// `separating` names elements whose boundaries are word boundaries (paragraphs), so their texts do not
-    /// run together.
-    func text(separating blocks: Set<String> = []) throws(PublicationProblem) -> String {
+    /// run together; `omitting` names elements left out with all they hold (a label, a formula).
+    func text(separating blocks: Set<String> = [], omitting omitted: Set<String> = []) throws(PublicationProblem) -> String {
         guard kind == .element, !isEmptyElement else { return "" }
         let startDepth = depth
-        var collected = ""
+        // Bytes go straight from libxml2's buffer into one reused array: no String per text node.
+        textBuffer.removeAll(keepingCapacity: true)
         while try next() {
             switch kind {
             case .text:
-                collected += value
+                appendValue()
+            case .element where omitted.contains(name):
+                try skipElement()
             case .element where blocks.contains(name):
-                collected += " "
+                textBuffer.append(0x20)
             case .endElement where depth == startDepth:
-                return Normalize.text(collected) ?? ""
+                return XMLText.collapsingWhitespace(textBuffer)
             default:
                 break
             }
         }
         throw failure()
     }
+
+    private var textBuffer: [UInt8] = []
+
+    private func appendValue() {
+        guard let pointer = xmlTextReaderConstValue(reader) else { return }
+        textBuffer.append(contentsOf: UnsafeBufferPointer(start: pointer, count: Int(xmlStrlen(pointer))))
+    }
+
+    /// Visits the children of the element the cursor was on when `parentDepth` was read: true on each child
+    /// element, false once the parent ends. The caller consumes each child (`text()`, `skipElement()`, or its
+    /// own `nextChild(of:)` loop); text and deeper nodes in between are passed over.
+    func nextChild(of parent: Int?) throws(PublicationProblem) -> Bool {
+        guard let parent else { return false }
+        while try next() {
+            if kind == .element, depth == parent + 1 { return true }
+            if kind == .endElement, depth == parent { return false }
+        }
+        throw failure()
+    }
+
+    /// The current element's depth, for `nextChild(of:)`; nil for an empty element (`<X/>`), which has no
+    /// children and no end node.
+    var parentDepth: Int? { kind == .element && !isEmptyElement ? depth : nil }
 
     /// Skips the current element and everything in it; the cursor is left on its end.
     func skipElement() throws(PublicationProblem) {
