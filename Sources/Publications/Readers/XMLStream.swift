@@ -13,19 +13,35 @@ final class XMLStream {
         case element
         case endElement
         case text
+        /// `<?properties open_access?>`: `name` is its target, `value` the rest.
+        case processingInstruction
         case other
     }
 
     let file: String
     private let reader: xmlTextReaderPtr
     private let errors: ErrorSink
-    private var names: [UnsafeRawPointer: String] = [:]
     /// Kept alive while libxml2 reads from it.
     private let buffer: [UInt8]?
 
-    private(set) var kind: NodeKind = .other
-    private(set) var name: String = ""
-    private(set) var depth: Int = 0
+    /// The cursor's state sits behind a pointer rather than in stored properties: a class's stored `var`s are
+    /// checked for exclusive access at run time on every read and write, and the cursor moves ten million
+    /// times through a PubMed update file.
+    private let cursor: UnsafeMutablePointer<Cursor>
+
+    private struct Cursor {
+        var kind: NodeKind = .other
+        var name: String = ""
+        var depth: Int = 0
+        var textBuffer: [UInt8] = []
+        var names: [UnsafeRawPointer: String] = [:]
+        var cachedKeys = [UnsafeRawPointer?](repeating: nil, count: XMLStream.cacheSize)
+        var cachedNames = [String](repeating: "", count: XMLStream.cacheSize)
+    }
+
+    var kind: NodeKind { cursor.pointee.kind }
+    var name: String { cursor.pointee.name }
+    var depth: Int { cursor.pointee.depth }
 
     /// Opens `path`; a `.gz` file is inflated on the fly.
     init(path: String) throws(PublicationProblem) {
@@ -38,6 +54,7 @@ final class XMLStream {
         self.file = path
         self.reader = reader
         self.buffer = nil
+        self.cursor = Self.newCursor()
         self.errors = ErrorSink()
         installErrorHandler()
     }
@@ -57,14 +74,28 @@ final class XMLStream {
         self.file = name
         self.reader = reader
         self.buffer = bytes
+        self.cursor = Self.newCursor()
         self.errors = ErrorSink()
         installErrorHandler()
     }
 
-    deinit { xmlFreeTextReader(reader) }
+    deinit {
+        xmlFreeTextReader(reader)
+        cursor.deinitialize(count: 1)
+        cursor.deallocate()
+    }
 
-    /// No network (DTDs are never fetched: the enclave is air-gapped), no size limit on text nodes.
-    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_COMPACT.rawValue)
+    private static func newCursor() -> UnsafeMutablePointer<Cursor> {
+        let cursor = UnsafeMutablePointer<Cursor>.allocate(capacity: 1)
+        cursor.initialize(to: Cursor())
+        return cursor
+    }
+
+    /// No network (DTDs are never fetched: the enclave is air-gapped), no size limit on text nodes, and line
+    /// numbers past 65,535 kept exact (a PubMed file has millions of lines).
+    private static let options = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue
+    )
 
     private func installErrorHandler() {
         let context = Unmanaged.passUnretained(errors).toOpaque()
@@ -86,6 +117,14 @@ final class XMLStream {
     /// The line libxml2's parser is on: where the current node ends, near enough for a message.
     var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
 
+    /// The line where the current element starts, exact (the parser may already be further on).
+    var elementLine: Int {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return line }
+        // Past 65,535 libxml2 only knows an element's line from the text after it, not yet read here.
+        let number = Int(xmlGetLineNo(node))
+        return number > 0 && number < 65_535 ? number : line
+    }
+
     /// Moves to the next node; false at the end of the document. A syntax error, a truncated file or a broken
     /// gzip stream throws, naming the line.
     func next() throws(PublicationProblem) -> Bool {
@@ -99,29 +138,45 @@ final class XMLStream {
     }
 
     private func update() {
-        depth = Int(xmlTextReaderDepth(reader))
+        cursor.pointee.depth = Int(xmlTextReaderDepth(reader))
         switch xmlTextReaderNodeType(reader) {
         case 1:
-            kind = .element
-            name = internedName()
+            cursor.pointee.kind = .element
+            cursor.pointee.name = internedName()
         case 15:
-            kind = .endElement
-            name = internedName()
+            cursor.pointee.kind = .endElement
+            cursor.pointee.name = internedName()
         case 3, 4, 13, 14:
-            kind = .text
+            cursor.pointee.kind = .text
+        case 7:
+            cursor.pointee.kind = .processingInstruction
+            cursor.pointee.name = internedName()
         default:
-            kind = .other
+            cursor.pointee.kind = .other
         }
     }
 
     private func internedName() -> String {
         guard let pointer = xmlTextReaderConstLocalName(reader) else { return "" }
         let key = UnsafeRawPointer(pointer)
-        if let known = names[key] { return known }
-        let value = String(cString: pointer)
-        names[key] = value
+        // A direct-mapped cache in front of the dictionary: a document has a few dozen names, met millions of
+        // times, and hashing the pointer each time costs more than libxml2's own work for the node.
+        let bits = UInt(bitPattern: key)
+        let slot = Int(truncatingIfNeeded: (bits >> 3) ^ (bits >> 11)) & (Self.cacheSize - 1)
+        if cursor.pointee.cachedKeys[slot] == key { return cursor.pointee.cachedNames[slot] }
+        let value: String
+        if let known = cursor.pointee.names[key] {
+            value = known
+        } else {
+            value = String(cString: pointer)
+            cursor.pointee.names[key] = value
+        }
+        cursor.pointee.cachedKeys[slot] = key
+        cursor.pointee.cachedNames[slot] = value
         return value
     }
+
+    fileprivate static let cacheSize = 512
 
     private func failure() -> PublicationProblem {
         let line = errors.line ?? self.line
@@ -146,25 +201,49 @@ final class XMLStream {
     /// All the text inside the current element, inline markup (`<i>`, `<sup>`) dropped but its text kept,
     /// whitespace collapsed; the cursor is left on the element's end, so the caller's loop goes on after it.
     /// `separating` names elements whose boundaries are word boundaries (paragraphs), so their texts do not
-    /// run together.
-    func text(separating blocks: Set<String> = []) throws(PublicationProblem) -> String {
+    /// run together; `omitting` names elements left out with all they hold (a label, a formula).
+    func text(separating blocks: Set<String> = [], omitting omitted: Set<String> = []) throws(PublicationProblem) -> String {
         guard kind == .element, !isEmptyElement else { return "" }
         let startDepth = depth
-        var collected = ""
+        // Bytes go straight from libxml2's buffer into one reused array: no String per text node.
+        cursor.pointee.textBuffer.removeAll(keepingCapacity: true)
         while try next() {
             switch kind {
             case .text:
-                collected += value
+                appendValue()
+            case .element where omitted.contains(name):
+                try skipElement()
             case .element where blocks.contains(name):
-                collected += " "
+                cursor.pointee.textBuffer.append(0x20)
             case .endElement where depth == startDepth:
-                return Normalize.text(collected) ?? ""
+                return XMLText.collapsingWhitespace(cursor.pointee.textBuffer)
             default:
                 break
             }
         }
         throw failure()
     }
+
+    private func appendValue() {
+        guard let pointer = xmlTextReaderConstValue(reader) else { return }
+        cursor.pointee.textBuffer.append(contentsOf: UnsafeBufferPointer(start: pointer, count: Int(xmlStrlen(pointer))))
+    }
+
+    /// Visits the children of the element the cursor was on when `parentDepth` was read: true on each child
+    /// element, false once the parent ends. The caller consumes each child (`text()`, `skipElement()`, or its
+    /// own `nextChild(of:)` loop); text and deeper nodes in between are passed over.
+    func nextChild(of parent: Int?) throws(PublicationProblem) -> Bool {
+        guard let parent else { return false }
+        while try next() {
+            if kind == .element, depth == parent + 1 { return true }
+            if kind == .endElement, depth == parent { return false }
+        }
+        throw failure()
+    }
+
+    /// The current element's depth, for `nextChild(of:)`; nil for an empty element (`<X/>`), which has no
+    /// children and no end node.
+    var parentDepth: Int? { kind == .element && !isEmptyElement ? depth : nil }
 
     /// Skips the current element and everything in it; the cursor is left on its end.
     func skipElement() throws(PublicationProblem) {
