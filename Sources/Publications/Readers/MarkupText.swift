@@ -34,29 +34,35 @@ enum MarkupText {
             label = nil
         }
 
+        // Text runs between tags are copied whole: abstracts are mostly text, and Character-wise copying is slow.
+        let bytes = markup.utf8
         while index < markup.endIndex {
-            let character = markup[index]
-            if character == "<", let tag = Tag(in: markup, at: index) {
-                index = tag.end
-                if tag.isHeading {
-                    if tag.isClosing {
-                        if let title = Normalize.text(decodeEntities(heading ?? "")),
-                            !["abstract", "summary", "résumé"].contains(title.lowercased())
-                        {
-                            label = title.hasSuffix(":") ? String(title.dropLast()) : title
-                        }
-                        heading = nil
-                    } else {
-                        flush()
-                        heading = ""
-                    }
-                } else if tag.breaksText {
-                    if heading != nil { heading! += " " } else { text += " " }
-                }
+            let opening = bytes[index...].firstIndex(of: UInt8(ascii: "<")) ?? markup.endIndex
+            if opening > index {
+                if heading != nil { heading! += markup[index..<opening] } else { text += markup[index..<opening] }
+            }
+            guard opening < markup.endIndex else { break }
+            guard let tag = Tag(in: markup, at: opening) else {
+                if heading != nil { heading! += "<" } else { text += "<" }
+                index = bytes.index(after: opening)
                 continue
             }
-            if heading != nil { heading!.append(character) } else { text.append(character) }
-            index = markup.index(after: index)
+            index = tag.end
+            if tag.isHeading {
+                if tag.isClosing {
+                    if let title = Normalize.text(decodeEntities(heading ?? "")),
+                        !["abstract", "summary", "résumé"].contains(title.lowercased())
+                    {
+                        label = title.hasSuffix(":") ? String(title.dropLast()) : title
+                    }
+                    heading = nil
+                } else {
+                    flush()
+                    heading = ""
+                }
+            } else if tag.breaksText {
+                if heading != nil { heading! += " " } else { text += " " }
+            }
         }
         flush()
         return sections
