@@ -42,11 +42,13 @@ let package = Package(
         ),
         // libxml2's streaming reader, for PubMed and JATS XML (Debian: libxml2-dev).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // zlib, to read gzip-compressed JSON Lines (OpenAlex snapshot parts) as a stream (Debian: zlib1g-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Capability: publications read from every source, harmonised, merged, with the provenance of each field.
         .target(
             name: "Publications",
             dependencies: [
-                "Core", "Store", "CLibXML2",
+                "Core", "Store", "CLibXML2", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
