@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Catalog", "Store",
+                "Catalog", "Publications", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -82,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Catalog", "Store", "Web",
+                "Catalog", "Publications", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -107,11 +107,11 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Catalog", "Store",
+                "Web", "Catalog", "Publications", "Store",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift6
         ),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "Catalog"], swiftSettings: strictSwift6),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Catalog", "Publications"], swiftSettings: strictSwift6),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Publications
 import Store
 
 /// Where the store is, shared by every command.
@@ -8,7 +9,7 @@ struct StoreOptions: ParsableArguments {
     var store: String?
 
     /// Every capability's part of the store; the CLI is where they are put together.
-    static let schemas: [any StoreSchema.Type] = [CatalogSchema.self]
+    static let schemas: [any StoreSchema.Type] = [CatalogSchema.self, PublicationsSchema.self]
 
     var path: String { StoreLocation.resolve(flag: store) }
 

@@ -1,6 +1,7 @@
 import Catalog
 import Hummingbird
 import Logging
+import Publications
 import Store
 
 /// Builds the web application on an opened (and so migrated) store.
@@ -27,5 +28,6 @@ public func buildRouter(store: Store) -> Router<HublotRequestContext> {
     }
     router.addRoutes(CatalogRoutes(repository: catalog).routes, atPath: "/catalog")
     router.addRoutes(CatalogAPIRoutes(repository: catalog).routes, atPath: "/api/catalog")
+    router.addRoutes(PublicationsAPIRoutes(repository: PublicationRepository(store: store)).routes, atPath: "/api/publications")
     return router
 }

@@ -2,6 +2,7 @@ import Catalog
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Publications
 import Store
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 
 /// The web app on a store holding the sample catalog, or nothing.
 private func application(withSample: Bool = true) throws -> some ApplicationProtocol {
-    let store = try Store.inMemory(schemas: [CatalogSchema.self])
+    let store = try Store.inMemory(schemas: [CatalogSchema.self, PublicationsSchema.self])
     if withSample { _ = try SampleCatalog.install(into: store) }
     return buildApplication(store: store, configuration: WebConfiguration(host: "127.0.0.1", port: 0))
 }

@@ -111,4 +111,10 @@ public struct PublicationProblem: Hashable, Sendable, Codable, Error, CustomStri
 /// the file cannot be trusted past that point.
 public protocol PublicationReader {
     mutating func next() throws(PublicationProblem) -> ReaderEvent?
+    /// How much of the input has been read, from 0 to 1, when the reader can tell: for progress bars.
+    var fractionRead: Double? { get }
+}
+
+extension PublicationReader {
+    public var fractionRead: Double? { nil }
 }
