@@ -56,6 +56,10 @@ public struct PubMedClient: HarvestClient {
             search = StoredSearch(count: count, webEnv: webEnv, queryKey: queryKey)
         } else {
             search = try await self.search(key)
+            if search.count > Self.largestPage {
+                fetcher.logger.warning(
+                    "PubMed counts \(search.count) records; NCBI may refuse pages past the first 10,000: split the query by date if it does")
+            }
         }
         var renewals = 0
         while true {

@@ -26,7 +26,6 @@ public final class Fetcher: Sendable {
     let httpClient: HTTPClient
     let userAgent: String
     let logger: Logger
-    private let ownsClient: Bool
     private let sleep: @Sendable (Duration) async throws -> Void
     private let random: @Sendable () -> Double
     private let maximumBodySize = 256 << 20
@@ -48,7 +47,6 @@ public final class Fetcher: Sendable {
         )
         configuration.httpVersion = .automatic
         self.httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-        self.ownsClient = true
         self.userAgent = userAgent
         self.retry = retry
         self.logger = logger
@@ -58,7 +56,7 @@ public final class Fetcher: Sendable {
 
     /// Closes the connections. Must be awaited before the fetcher is dropped: `HTTPClient` traps otherwise.
     public func shutdown() async throws {
-        if ownsClient { try await httpClient.shutdown() }
+        try await httpClient.shutdown()
     }
 
     /// GETs `url` and hands the body to `read`, until `read` returns or the failures are not worth retrying.
