@@ -11,15 +11,18 @@ let package = Package(
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Catalog", targets: ["Catalog"]),
         .library(name: "Publications", targets: ["Publications"]),
+        .library(name: "Harvest", targets: ["Harvest"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Shared vocabulary: errors with their source location, text folding, CSV.
@@ -55,6 +58,18 @@ let package = Package(
             ],
             swiftSettings: strictSwift6
         ),
+        // Live clients of PubMed E-utilities, OpenAlex, HAL, Crossref and Europe PMC: paging, rate limits,
+        // retries, and checkpoints that let a killed harvest resume.
+        .target(
+            name: "Harvest",
+            dependencies: [
+                "Core", "Publications",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSwift6
+        ),
         // HTML pages and the JSON API, on Hummingbird.
         .target(
             name: "Web",
@@ -80,6 +95,17 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strictSwift6),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Store"], swiftSettings: strictSwift6),
         .testTarget(name: "PublicationsTests", dependencies: ["Publications", "Store"], swiftSettings: strictSwift6),
+        .testTarget(
+            name: "HarvestTests",
+            dependencies: [
+                "Harvest", "Publications", "Core",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSwift6
+        ),
         .testTarget(
             name: "WebTests",
             dependencies: [
