@@ -84,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Catalog", "Publications", "Store", "Web",
+                "Catalog", "Harvest", "Publications", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -94,7 +94,10 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core"], swiftSettings: strictSwift6),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strictSwift6),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Store"], swiftSettings: strictSwift6),
-        .testTarget(name: "PublicationsTests", dependencies: ["Publications", "Store"], swiftSettings: strictSwift6),
+        .testTarget(
+            name: "PublicationsTests", dependencies: ["Publications", "Store"], exclude: ["Fixtures"],
+            swiftSettings: strictSwift6
+        ),
         .testTarget(
             name: "HarvestTests",
             dependencies: [
@@ -114,6 +117,13 @@ let package = Package(
             ],
             swiftSettings: strictSwift6
         ),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "Catalog", "Publications"], swiftSettings: strictSwift6),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "CLI", "Catalog", "Publications", "Store",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSwift6
+        ),
     ]
 )

@@ -53,8 +53,8 @@ struct FetcherTests {
 
     @Test func aStalledAnswerTimesOutAndIsAskedAgain() async throws {
         try await TestHarvest.withServer({ _ in Self.halPage(3) }) { server in
-            server.inject(.stall(.seconds(1)))
-            let retry = RetryPolicy(maximumAttempts: 2, initialDelay: .milliseconds(5), requestTimeout: .milliseconds(300))
+            server.inject(.stall(.seconds(4)))
+            let retry = RetryPolicy(maximumAttempts: 3, initialDelay: .milliseconds(5), requestTimeout: .seconds(2))
             try await TestHarvest.withFetcher(retry: retry) { fetcher in
                 let sink = MemorySink()
                 let client = HALClient(settings: TestHarvest.settings(server), fetcher: fetcher, parse: TestParsers.hal)

@@ -7,8 +7,7 @@ import Testing
 /// command line runs.
 @Suite(
     "Harvests read by the real readers",
-    .enabled(if: SharedData.has(CursorReplay.halFile), "needs ../shared/data"),
-    .disabled("until the JSON readers land on main and RecordParsers uses them")
+    .enabled(if: SharedData.has(CursorReplay.halFile), "needs ../shared/data")
 )
 struct RealReaderHarvestTests {
     private static func harvest(

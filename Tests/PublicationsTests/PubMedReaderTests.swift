@@ -3,29 +3,6 @@ import Testing
 
 @testable import Publications
 
-/// Every event of a reader, in order.
-func readAll(_ reader: some PublicationReader) throws(PublicationProblem) -> [ReaderEvent] {
-    var reader = reader
-    var events: [ReaderEvent] = []
-    while let event = try reader.next() { events.append(event) }
-    return events
-}
-
-extension [ReaderEvent] {
-    var records: [SourceRecord] {
-        compactMap { if case .record(let record) = $0 { record } else { nil } }
-    }
-    var warnings: [PublicationProblem] {
-        compactMap { if case .warning(let problem) = $0 { problem } else { nil } }
-    }
-    var rejections: [PublicationProblem] {
-        compactMap { if case .rejected(let problem) = $0 { problem } else { nil } }
-    }
-    var deletedKeys: [String] {
-        compactMap { if case .deletion(_, let key, _) = $0 { key } else { nil } }
-    }
-}
-
 /// A PubMed document around `articles`, as efetch returns it.
 func pubMedDocument(_ articles: String) -> [UInt8] {
     Array("<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n\(articles)\n</PubmedArticleSet>\n".utf8)
@@ -110,8 +87,8 @@ func pubMedArticle(pmid: String?, title: String?, extra: String = "") -> String 
                 + "<DeleteCitation><PMID Version=\"1\">31688362</PMID><PMID Version=\"1\">31764432</PMID></DeleteCitation>")
         let events = try readAll(PubMedReader(bytes: bytes, name: "update.xml"))
         #expect(events.records.count == 1)
-        #expect(events.deletedKeys == ["31688362", "31764432"])
-        guard case .deletion(let source, _, let origin) = try #require(events.last) else {
+        #expect(events.deletions == ["31688362", "31764432"])
+        guard case .deletion(let source, _, let origin) = try #require(events.events.last) else {
             Issue.record("the last event is not a deletion")
             return
         }
@@ -306,9 +283,9 @@ struct PubMedUpdateFileTests {
         let records = events.records
         #expect(records.count == 20_788)
         #expect(events.rejections.isEmpty)
-        #expect(events.deletedKeys.count == 20)
-        #expect(events.deletedKeys.first == "31688362")
-        #expect(events.deletedKeys.last == "34096142")
+        #expect(events.deletions.count == 20)
+        #expect(events.deletions.first == "31688362")
+        #expect(events.deletions.last == "34096142")
         #expect(records.map(\.origin.position) == Array(1...20_788))
         #expect(records.last?.key == "34097368")
         #expect(records.filter { $0.metadata.identifiers.doi != nil }.count == 20_605)

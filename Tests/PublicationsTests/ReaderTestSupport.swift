@@ -4,6 +4,7 @@ import Core
 
 /// Everything a reader hands out, sorted by kind, in file order.
 struct ReadOutcome {
+    var events: [ReaderEvent] = []
     var records: [SourceRecord] = []
     var warnings: [PublicationProblem] = []
     var rejections: [PublicationProblem] = []
@@ -16,6 +17,7 @@ func readAll(_ reader: some PublicationReader) throws(PublicationProblem) -> Rea
     var reader = reader
     var outcome = ReadOutcome()
     while let event = try reader.next() {
+        outcome.events.append(event)
         switch event {
         case .record(let record): outcome.records.append(record)
         case .warning(let problem): outcome.warnings.append(problem)

@@ -1,26 +1,21 @@
-import Core
 import Publications
 
 /// The readers of the Publications module, as the clients' default parsers.
 public enum RecordParsers {
     public static let pubMed: RecordParser = { body, name throws(PublicationProblem) in
-        throw notYet("PubMed", name)
+        try events(of: PubMedReader(bytes: body, name: name))
     }
     public static let openAlex: RecordParser = { body, name throws(PublicationProblem) in
-        throw notYet("OpenAlex", name)
+        try events(of: OpenAlexReader(bytes: body, name: name))
     }
     public static let hal: RecordParser = { body, name throws(PublicationProblem) in
-        throw notYet("HAL", name)
+        try events(of: HALReader(bytes: body, name: name))
     }
     public static let crossref: RecordParser = { body, name throws(PublicationProblem) in
-        throw notYet("Crossref", name)
+        try events(of: CrossrefReader(bytes: body, name: name))
     }
     public static let europePMC: RecordParser = { body, name throws(PublicationProblem) in
-        throw notYet("Europe PMC", name)
-    }
-
-    private static func notYet(_ source: String, _ name: String) -> PublicationProblem {
-        PublicationProblem(.invalidValue, at: SourceLocation(file: name), "no \(source) reader yet")
+        try events(of: EuropePMCReader(bytes: body, name: name))
     }
 
     /// Every event a reader hands out, in order.

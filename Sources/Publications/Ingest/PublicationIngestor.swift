@@ -37,6 +37,14 @@ public struct PublicationIngestor: Sendable {
         self.strict = strict
     }
 
+    /// Ingests the file at `path`, read as `format`.
+    public func ingest(
+        _ path: String, as format: PublicationSource, progress: (@Sendable (IngestProgress) -> Void)? = nil
+    ) throws(PublicationIngestError) -> IngestSummary {
+        try ingest(file: path, progress: progress) { () throws(PublicationProblem) in try PublicationFormats.reader(for: format, path: path) }
+    }
+
+
     /// Ingests what a reader gives, the reader running on its own thread while this one writes.
     public func ingest(
         file: String, progress: (@Sendable (IngestProgress) -> Void)? = nil,

@@ -48,8 +48,10 @@ final class WaitRecorder: Sendable {
 }
 
 enum TestHarvest {
+    /// Short back-offs, but a long timeout: on a busy CI machine, tests running alongside may hold the
+    /// threads long enough for an answer to be late, and a timeout there would be a retry the test did not plan.
     static let fastRetry = RetryPolicy(
-        maximumAttempts: 4, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(100), requestTimeout: .seconds(2)
+        maximumAttempts: 4, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(100), requestTimeout: .seconds(30)
     )
 
     static var logger: Logger {
