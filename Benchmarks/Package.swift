@@ -29,6 +29,13 @@ let package = Package(
             path: "Sources/CatalogLatency",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // One PubMed file ingested, against xmllint --stream, with peak memory and the extrapolation to a baseline.
+        .executableTarget(
+            name: "publications-ingest",
+            dependencies: [.product(name: "Publications", package: "hublot"), .product(name: "Store", package: "hublot")],
+            path: "Sources/PublicationsIngest",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "CatalogBenchmarks",
             dependencies: [

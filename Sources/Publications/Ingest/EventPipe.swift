@@ -1,16 +1,19 @@
 import Foundation
 
-/// Events read together, and how far into its input the reader was then.
-struct EventBatch: Sendable {
-    var events: [ReaderEvent]
+/// Events handled together, and how far into its input the reader was then.
+struct EventBatch<Event: Sendable>: Sendable {
+    var events: [Event]
     var fractionRead: Double?
 }
 
-/// Hands batches of reader events from the parsing thread to the writing one, holding at most `capacity`
-/// batches so that memory stays flat when one side is faster: parsing and writing run on both cores at once.
-final class EventPipe: @unchecked Sendable {
+/// Hands batches of events from one thread to the next, holding at most `capacity` batches so that memory
+/// stays flat when one side is faster.
+///
+/// An ingest runs three stages on three threads, so that they share the cores: the reader parses, a second
+/// thread encodes and keys each record, the caller's thread writes to the store.
+final class EventPipe<Event: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var batches: [EventBatch] = []
+    private var batches: [EventBatch<Event>] = []
     private var finished = false
     private var failure: PublicationProblem?
     private var cancelled = false
@@ -19,7 +22,7 @@ final class EventPipe: @unchecked Sendable {
     init(capacity: Int = 8) { self.capacity = capacity }
 
     /// Called by the producer; returns false when the consumer has given up, so the producer stops.
-    func send(_ batch: EventBatch) -> Bool {
+    func send(_ batch: EventBatch<Event>) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
@@ -47,7 +50,7 @@ final class EventPipe: @unchecked Sendable {
     }
 
     /// The next batch, nil at the end; throws the producer's problem once the batches before it are consumed.
-    func receive() throws(PublicationProblem) -> EventBatch? {
+    func receive() throws(PublicationProblem) -> EventBatch<Event>? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished { condition.wait() }
@@ -59,31 +62,62 @@ final class EventPipe: @unchecked Sendable {
         if let failure { throw failure }
         return nil
     }
-}
 
-extension EventPipe {
-    /// Reads everything a reader gives into the pipe, in batches, on a thread of its own.
-    func fill(from makeReader: @escaping @Sendable () throws(PublicationProblem) -> any PublicationReader, batchSize: Int = 256) {
+    /// Runs `produce` on a thread of its own, which finishes the pipe with whatever problem stops it.
+    func produce(_ produce: @escaping @Sendable (EventPipe<Event>) throws(PublicationProblem) -> Void) {
         let pipe = self
         let thread = Thread {
             do throws(PublicationProblem) {
-                var reader = try makeReader()
-                var events: [ReaderEvent] = []
-                events.reserveCapacity(batchSize)
-                while let event = try reader.next() {
-                    events.append(event)
-                    if events.count == batchSize {
-                        guard pipe.send(EventBatch(events: events, fractionRead: reader.fractionRead)) else { return }
-                        events.removeAll(keepingCapacity: true)
-                    }
-                }
-                if !events.isEmpty, !pipe.send(EventBatch(events: events, fractionRead: reader.fractionRead)) { return }
+                try produce(pipe)
                 pipe.finish()
             } catch {
                 pipe.finish(with: error)
             }
         }
+        // Deeply nested XML and JSON recurse: more stack than a secondary thread's default.
         thread.stackSize = 8 << 20
         thread.start()
+    }
+}
+
+extension EventPipe where Event == ReaderEvent {
+    /// Everything a reader gives, in batches.
+    static func reading(_ makeReader: @escaping @Sendable () throws(PublicationProblem) -> any PublicationReader, batchSize: Int = 256)
+        -> EventPipe<ReaderEvent>
+    {
+        let pipe = EventPipe<ReaderEvent>()
+        pipe.produce { pipe throws(PublicationProblem) in
+            var reader = try makeReader()
+            var events: [ReaderEvent] = []
+            events.reserveCapacity(batchSize)
+            while let event = try reader.next() {
+                events.append(event)
+                if events.count == batchSize {
+                    guard pipe.send(EventBatch(events: events, fractionRead: reader.fractionRead)) else { return }
+                    events.removeAll(keepingCapacity: true)
+                }
+            }
+            if !events.isEmpty { _ = pipe.send(EventBatch(events: events, fractionRead: reader.fractionRead)) }
+        }
+        return pipe
+    }
+}
+
+extension EventPipe where Event == PreparedEvent {
+    /// The events of `input` with their records prepared for the store. Cancelling this pipe cancels `input`.
+    static func preparing(_ input: EventPipe<ReaderEvent>) -> EventPipe<PreparedEvent> {
+        let pipe = EventPipe<PreparedEvent>()
+        pipe.produce { pipe throws(PublicationProblem) in
+            do throws(PublicationProblem) {
+                while let batch = try input.receive() {
+                    guard pipe.send(EventBatch(events: batch.events.map(PreparedEvent.init), fractionRead: batch.fractionRead)) else { break }
+                }
+            } catch {
+                input.cancel()
+                throw error
+            }
+            input.cancel()
+        }
+        return pipe
     }
 }

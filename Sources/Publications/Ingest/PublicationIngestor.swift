@@ -44,14 +44,12 @@ public struct PublicationIngestor: Sendable {
         try ingest(file: path, progress: progress) { () throws(PublicationProblem) in try PublicationFormats.reader(for: format, path: path) }
     }
 
-
     /// Ingests what a reader gives, the reader running on its own thread while this one writes.
     public func ingest(
         file: String, progress: (@Sendable (IngestProgress) -> Void)? = nil,
         reader makeReader: @escaping @Sendable () throws(PublicationProblem) -> any PublicationReader
     ) throws(PublicationIngestError) -> IngestSummary {
-        let pipe = EventPipe()
-        pipe.fill(from: makeReader)
+        let pipe = EventPipe.preparing(EventPipe.reading(makeReader))
         do {
             return try store.writer.write { db in
                 let writer = PublicationWriter(db: db)
@@ -83,10 +81,11 @@ public struct PublicationIngestor: Sendable {
     /// Stores one harvested page and the checkpoint reached after it, in one transaction: a harvest stopped at
     /// any moment has stored either both or neither.
     public func store(_ events: [ReaderEvent], checkpoint: HarvestCheckpoint) async throws -> IngestSummary {
-        try await store.writer.write { db in
+        let prepared = events.map(PreparedEvent.init)
+        return try await store.writer.write { db in
             let writer = PublicationWriter(db: db)
             var summary = IngestSummary()
-            for event in events { try writer.apply(event, to: &summary) }
+            for event in prepared { try writer.apply(event, to: &summary) }
             try checkpoint.save(db)
             return summary
         }

@@ -1,6 +1,40 @@
+import Core
 import Crypto
 import Foundation
 import GRDB
+
+/// A record made ready for the store where it is read, off the writing thread: its JSON, the fingerprint that
+/// tells whether it changed since last stored, and the keys it is found by.
+struct PreparedRecord: Sendable {
+    var record: SourceRecord
+    var json: Data
+    var fingerprint: Data
+    var keys: [PublicationKey]
+
+    init(_ record: SourceRecord) {
+        self.record = record
+        json = Data(JSONOutput.bytes(of: record.metadata))
+        fingerprint = Data(SHA256.hash(data: json))
+        keys = record.metadata.keys
+    }
+}
+
+/// A reader event with its record prepared.
+enum PreparedEvent: Sendable {
+    case record(PreparedRecord)
+    case deletion(source: PublicationSource, key: String, origin: RecordOrigin)
+    case rejected(PublicationProblem)
+    case warning(PublicationProblem)
+
+    init(_ event: ReaderEvent) {
+        switch event {
+        case .record(let record): self = .record(PreparedRecord(record))
+        case .deletion(let source, let key, let origin): self = .deletion(source: source, key: key, origin: origin)
+        case .rejected(let problem): self = .rejected(problem)
+        case .warning(let problem): self = .warning(problem)
+        }
+    }
+}
 
 /// Applies reader events to the store inside the caller's transaction: stores each record, finds the work it
 /// belongs to, merges publications that turn out to be one, and removes withdrawn records.
@@ -11,12 +45,6 @@ import GRDB
 struct PublicationWriter {
     let db: Database
     let now: Date
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        // Sorted keys make the JSON, hence the fingerprint, the same for the same metadata.
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
     private let decoder = JSONDecoder()
 
     init(db: Database, now: Date = Date()) {
@@ -24,7 +52,7 @@ struct PublicationWriter {
         self.now = now
     }
 
-    func apply(_ event: ReaderEvent, to summary: inout IngestSummary) throws {
+    func apply(_ event: PreparedEvent, to summary: inout IngestSummary) throws {
         switch event {
         case .record(let record):
             summary.read += 1
@@ -43,9 +71,8 @@ struct PublicationWriter {
 
     // MARK: Records
 
-    private func store(_ record: SourceRecord, summary: inout IngestSummary) throws {
-        let json = try encoder.encode(record.metadata)
-        let fingerprint = Data(SHA256.hash(data: json))
+    private func store(_ prepared: PreparedRecord, summary: inout IngestSummary) throws {
+        let (record, json, fingerprint) = (prepared.record, prepared.json, prepared.fingerprint)
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT id, publicationID, fingerprint FROM publicationRecord WHERE source = ? AND key = ?"),
             arguments: [record.source.rawValue, record.key])
@@ -55,7 +82,7 @@ struct PublicationWriter {
         }
         let previousPublication: Int64? = existing?[1]
 
-        let targets = try publications(joining: record.metadata, alongside: previousPublication)
+        let targets = try publications(joining: record.metadata.identifiers, keys: prepared.keys, alongside: previousPublication)
         let publicationID: Int64
         if let first = targets.first {
             publicationID = first
@@ -97,7 +124,7 @@ struct PublicationWriter {
 
         if targets.isEmpty {
             // A new publication of one record: its summary and keys are the record's own, nothing to merge.
-            try insertKeys(record.metadata.keys, of: publicationID)
+            try insertKeys(prepared.keys, of: publicationID)
         } else {
             try refresh(publicationID)
         }
@@ -105,13 +132,15 @@ struct PublicationWriter {
 
     /// The publications a record belongs to, oldest first: the one it was already in, then every publication
     /// sharing a key with it whose identifiers agree with the record's and with those already chosen.
-    private func publications(joining metadata: PublicationMetadata, alongside previous: Int64?) throws -> [Int64] {
+    private func publications(
+        joining identifiers: PublicationIdentifiers, keys: [PublicationKey], alongside previous: Int64?
+    ) throws -> [Int64] {
         var chosen: [Int64] = previous.map { [$0] } ?? []
-        var identifiers = metadata.identifiers
+        var identifiers = identifiers
         if let previous, let known = try storedIdentifiers(of: previous) {
             identifiers = identifiers.completed(with: known)
         }
-        for key in metadata.keys {
+        for key in keys {
             let matches = try Int64.fetchAll(
                 db.cachedStatement(sql: "SELECT publicationID FROM publicationKey WHERE kind = ? AND value = ?"),
                 arguments: [key.kind.rawValue, key.value])

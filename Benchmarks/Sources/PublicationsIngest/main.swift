@@ -1,0 +1,99 @@
+import Foundation
+import Publications
+import Store
+
+// Times the ingest of one PubMed update file against libxml2's own streaming pass over it (xmllint --stream),
+// prints the peak memory, and extrapolates to a whole PubMed baseline of 1,300 files.
+// Run from the repository root: swift run -c release --package-path Benchmarks publications-ingest [FILE]
+
+let defaultFile = "../shared/data/pubmed/pubmed21n1298.xml.gz"
+let file = CommandLine.arguments.dropFirst().first ?? ProcessInfo.processInfo.environment["HUBLOT_PUBMED_FILE"] ?? defaultFile
+guard FileManager.default.fileExists(atPath: file) else {
+    print("\(file) not found (pass a PubMed .xml.gz or set HUBLOT_PUBMED_FILE): nothing to measure")
+    exit(0)
+}
+let runs = 3
+let baselineFiles = 1_300.0
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// The best and the median of `runs` timings of `body`.
+func timed(_ label: String, _ body: () throws -> Void) rethrows -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        try body()
+        times.append(seconds(ContinuousClock.now - start))
+    }
+    times.sort()
+    print(String(format: "%@: best %.2f s, median %.2f s", label, times[0], times[runs / 2]))
+    return times[0]
+}
+
+func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func findXmllint() -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    return path.split(separator: ":").map { "\($0)/xmllint" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
+print("file: \(file) (\(((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0) / 1_000_000) MB compressed), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+
+var reference: Double?
+if let xmllint = findXmllint() {
+    reference = try timed("xmllint --stream --noout (libxml2 alone, the reference)") {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: xmllint)
+        process.arguments = ["--stream", "--noout", file]
+        try process.run()
+        process.waitUntilExit()
+    }
+} else {
+    print("xmllint not found (Debian: libxml2-utils): no reference time")
+}
+
+var records = 0
+let readerOnly = try timed("PubMedReader alone (parse to the model, nothing stored)") {
+    var reader = try PubMedReader(path: file)
+    records = 0
+    while let event = try reader.next() { if case .record = event { records += 1 } }
+}
+print("  \(records) records")
+
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hublot-ingest-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: directory) }
+var storeBytes = 0
+var run = 0
+let ingest = try timed("hublot publications ingest into an empty file store") {
+    run += 1
+    let path = directory.appendingPathComponent("store-\(run).sqlite").path
+    let store = try Store.open(path: path, schemas: [PublicationsSchema.self])
+    let summary = try PublicationIngestor(store: store).ingest(file, as: .pubmed)
+    precondition(summary.read > 0, "nothing ingested")
+    storeBytes = ["", "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: path + $0)[.size] as? Int }.reduce(0, +)
+}
+let lastStore = try Store.open(path: directory.appendingPathComponent("store-\(run).sqlite").path, schemas: [PublicationsSchema.self])
+_ = try timed("the same file again (nothing new)") {
+    let summary = try PublicationIngestor(store: lastStore).ingest(file, as: .pubmed)
+    precondition(summary.new == 0 && summary.merged == 0, "a second ingest added records")
+}
+
+let peak = peakResidentMegabytes()
+print(String(format: "peak resident memory of this process: %.0f MB (target < 200 MB)", peak))
+print(String(format: "store: %.0f MB for %d records", Double(storeBytes) / 1e6, records))
+print(String(format: "reader alone: %.0f records/s; whole ingest: %.0f records/s", Double(records) / readerOnly, Double(records) / ingest))
+if let reference {
+    print(String(format: "whole ingest / xmllint --stream: %.2fx (target <= 2x)", ingest / reference))
+}
+let hours = ingest * baselineFiles / 3600
+print(
+    String(
+        format: "extrapolated to %.0f such files, one after the other on these %d cores: %.1f h, store about %.0f GB",
+        baselineFiles, ProcessInfo.processInfo.activeProcessorCount, hours, Double(storeBytes) * baselineFiles / 1e9))
