@@ -55,4 +55,10 @@ import Testing
         #expect(first != nil && first == second)
         #expect(Normalize.titleKey(title: "Editorial", year: 2020, firstAuthorFamily: nil) == nil)
     }
+
+    @Test func wordsAreTheSameWhetherTheTitleIsPlainASCIIOrNot() {
+        #expect(Normalize.words("covid-19: a (french) cohort, 2020") == ["covid", "19", "a", "french", "cohort", "2020"])
+        #expect(Normalize.words("covid-19: a (french) cohort, 2020 ∞") == ["covid", "19", "a", "french", "cohort", "2020"])
+        #expect(Normalize.words("") == [])
+    }
 }

@@ -337,3 +337,48 @@ struct PubMedUpdateFileTests {
         }
     }
 }
+
+@Suite struct ReadingProgressTests {
+    @Test(.enabled(if: SharedData.has("pubmed/pubmed-29768149.xml"), "needs ../shared/data"))
+    func xmlProgressGoesFromNothingToAll() throws {
+        var reader = try PubMedReader(path: SharedData.path("pubmed/pubmed-29768149.xml"))
+        var fractions: [Double] = []
+        while try reader.next() != nil { fractions.append(try #require(reader.fractionRead)) }
+        #expect(fractions == fractions.sorted())
+        #expect(fractions.last == 1)
+    }
+
+    @Test func aGzipFileIsMeasuredByWhatItHoldsInflated() throws {
+        let plain = pubMedDocument((1...50).map { pubMedArticle(pmid: String($0), title: "Work \($0)") }.joined())
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hublot-progress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("articles.xml").path
+        try Data(plain).write(to: URL(fileURLWithPath: path))
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["gzip", "-k", path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        #expect(XMLStream.inflatedSize(ofFile: path) == Int64(plain.count))
+        #expect(XMLStream.inflatedSize(ofFile: path + ".gz") == Int64(plain.count))
+
+        var reader = try PubMedReader(path: path + ".gz")
+        var middle: Double?
+        var count = 0
+        while try reader.next() != nil {
+            count += 1
+            if count == 25 { middle = reader.fractionRead }
+        }
+        #expect(count == 50)
+        let fraction = try #require(middle)
+        #expect(fraction > 0.1 && fraction < 0.9)
+    }
+
+    @Test func linesTellHowFarTheyAre() throws {
+        var lines = LineReader(bytes: Array("a\nb\nc\nd\n".utf8), name: "memory")
+        #expect(lines.fractionRead == 0)
+        while try lines.next() != nil {}
+        #expect(lines.fractionRead == 1)
+    }
+}

@@ -197,9 +197,20 @@ public enum Normalize {
     /// author's folded family name. Titles shorter than three words are too generic to merge on.
     public static func titleKey(title: String?, year: Int?, firstAuthorFamily: String?) -> String? {
         guard let title, let year else { return nil }
-        let words = title.folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        let words = Self.words(title.folded)
         guard words.count >= 3 else { return nil }
         let family = firstAuthorFamily.map { $0.folded.filter { $0.isLetter } } ?? ""
         return "\(words.joined(separator: " "))|\(year)|\(family)"
+    }
+
+    /// The runs of letters and digits of `text`; plain ASCII, most titles, without Unicode property lookups.
+    static func words(_ text: String) -> [Substring] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            func isWordByte(_ byte: UInt8) -> Bool {
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            }
+            return text.utf8.split(whereSeparator: { !isWordByte($0) }).map { Substring($0) }
+        }
+        return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
     }
 }

@@ -160,10 +160,15 @@ public struct PublicationDate: Hashable, Sendable, Codable, Comparable, CustomSt
 
     /// `2019`, `2019-03`, `2019-03-25`.
     public var description: String {
-        var text = String(format: "%04d", year)
+        // Written by hand: `String(format:)` showed in the ingest profile, once per record.
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        var text = padded(year, 4)
         if let month {
-            text += String(format: "-%02d", month)
-            if let day { text += String(format: "-%02d", day) }
+            text += "-" + padded(month, 2)
+            if let day { text += "-" + padded(day, 2) }
         }
         return text
     }

@@ -84,6 +84,11 @@ public struct EuropePMCReader: PublicationReader {
         layout = .table(table, columns: columns)
     }
 
+    public var fractionRead: Double? {
+        if case .document(let records) = layout { return records.fractionRead }
+        return nil
+    }
+
     public mutating func next() throws(PublicationProblem) -> ReaderEvent? {
         while true {
             if let event = pending.pop() { return event }

@@ -37,6 +37,8 @@ public struct HALReader: PublicationReader {
         }
     }
 
+    public var fractionRead: Double? { records.fractionRead }
+
     public mutating func next() throws(PublicationProblem) -> ReaderEvent? {
         while true {
             if let event = pending.pop() { return event }

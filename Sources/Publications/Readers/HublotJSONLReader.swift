@@ -30,6 +30,8 @@ public struct HublotJSONLReader: PublicationReader {
         lines = LineReader(bytes: bytes, name: name)
     }
 
+    public var fractionRead: Double? { lines.fractionRead }
+
     public mutating func next() throws(PublicationProblem) -> ReaderEvent? {
         while true {
             if let event = pending.pop() { return event }

@@ -18,6 +18,8 @@ public struct JATSReader: PublicationReader {
     }
 
     public mutating func next() throws(PublicationProblem) -> ReaderEvent? { try parser.next() }
+
+    public var fractionRead: Double? { parser.fractionRead }
 }
 
 /// The reader's state. A class because the stream underneath is one.
@@ -35,6 +37,8 @@ final class JATSParser {
         self.stream = stream
         self.problems = XMLRecordProblems(file: stream.file)
     }
+
+    var fractionRead: Double? { stream.fractionRead }
 
     func next() throws(PublicationProblem) -> ReaderEvent? {
         if let failure { throw failure }

@@ -282,6 +282,8 @@ struct DocumentRecords {
 
     var count: Int { items.count }
 
+    var fractionRead: Double? { items.isEmpty ? nil : Double(index) / Double(items.count) }
+
     mutating func next() -> (position: Int, path: String, value: JSONValue)? {
         guard index < items.count else { return nil }
         defer { index += 1 }

@@ -44,6 +44,9 @@ public struct LineReader {
         self.input = ChunkInput(memory: bytes)
     }
 
+    /// The share of the input read so far, for progress bars.
+    public var fractionRead: Double? { input.fractionRead }
+
     public mutating func next() throws(PublicationProblem) -> TextLine? {
         while true {
             if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
@@ -99,6 +102,8 @@ final class ChunkInput {
     private var memory: [UInt8]
     private var memoryOffset = 0
     private var firstRead = true
+    /// The file's size on disk, compared with zlib's offset in it.
+    private var fileSize: Int64 = 0
 
     /// Opens `path`; zlib inflates it when it is gzip-compressed, whatever its name.
     init(path: String) throws(PublicationProblem) {
@@ -113,6 +118,14 @@ final class ChunkInput {
         self.path = path
         self.mustBeCompressed = path.lowercased().hasSuffix(".gz")
         self.memory = []
+        self.fileSize = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.int64Value ?? 0
+    }
+
+    var fractionRead: Double? {
+        guard let gzip else { return memory.isEmpty ? nil : Double(memoryOffset) / Double(memory.count) }
+        guard fileSize > 0 else { return nil }
+        // gzoffset is the position in the file itself, compressed or not.
+        return min(1, Double(gzoffset(gzip)) / Double(fileSize))
     }
 
     /// The whole content of `path`, inflated: for documents read whole (API pages, cassettes).

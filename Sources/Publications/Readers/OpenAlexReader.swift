@@ -55,6 +55,13 @@ public struct OpenAlexReader: PublicationReader {
         }
     }
 
+    public var fractionRead: Double? {
+        switch layout {
+        case .document(let records): records.fractionRead
+        case .lines(let lines): lines.fractionRead
+        }
+    }
+
     public mutating func next() throws(PublicationProblem) -> ReaderEvent? {
         while true {
             if let event = pending.pop() { return event }

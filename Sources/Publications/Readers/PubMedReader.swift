@@ -19,6 +19,8 @@ public struct PubMedReader: PublicationReader {
     }
 
     public mutating func next() throws(PublicationProblem) -> ReaderEvent? { try parser.next() }
+
+    public var fractionRead: Double? { parser.fractionRead }
 }
 
 /// The reader's state. A class because the stream underneath is one, and copies of the reader must not
@@ -39,6 +41,8 @@ final class PubMedParser {
         self.stream = stream
         self.problems = XMLRecordProblems(file: stream.file)
     }
+
+    var fractionRead: Double? { stream.fractionRead }
 
     func next() throws(PublicationProblem) -> ReaderEvent? {
         if let failure { throw failure }

@@ -23,6 +23,8 @@ final class XMLStream {
     private let errors: ErrorSink
     /// Kept alive while libxml2 reads from it.
     private let buffer: [UInt8]?
+    /// The size of the document once inflated, when known: what `fractionRead` divides by.
+    private let expectedSize: Int64?
 
     /// The cursor's state sits behind a pointer rather than in stored properties: a class's stored `var`s are
     /// checked for exclusive access at run time on every read and write, and the cursor moves ten million
@@ -54,6 +56,7 @@ final class XMLStream {
         self.file = path
         self.reader = reader
         self.buffer = nil
+        self.expectedSize = Self.inflatedSize(ofFile: path)
         self.cursor = Self.newCursor()
         self.errors = ErrorSink()
         installErrorHandler()
@@ -74,6 +77,7 @@ final class XMLStream {
         self.file = name
         self.reader = reader
         self.buffer = bytes
+        self.expectedSize = Int64(bytes.count)
         self.cursor = Self.newCursor()
         self.errors = ErrorSink()
         installErrorHandler()
@@ -116,6 +120,25 @@ final class XMLStream {
 
     /// The line libxml2's parser is on: where the current node ends, near enough for a message.
     var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+
+    /// The share of the document parsed so far, for progress bars.
+    var fractionRead: Double? {
+        guard let expectedSize, expectedSize > 0 else { return nil }
+        return min(1, Double(xmlTextReaderByteConsumed(reader)) / Double(expectedSize))
+    }
+
+    /// The size of a plain file, or of a gzip file's content as its trailer gives it (modulo 4 GiB: beyond,
+    /// the bar is only wrong, never the reading).
+    static func inflatedSize(ofFile path: String) -> Int64? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let magic = try? handle.read(upToCount: 2), let end = try? handle.seekToEnd() else { return nil }
+        guard magic == Data([0x1F, 0x8B]) else { return Int64(end) }
+        guard end >= 18, (try? handle.seek(toOffset: end - 4)) != nil, let trailer = try? handle.read(upToCount: 4), trailer.count == 4
+        else { return nil }
+        let size = trailer.reversed().reduce(Int64(0)) { $0 << 8 | Int64($1) }
+        return size > 0 ? size : nil
+    }
 
     /// The line where the current element starts, exact (the parser may already be further on).
     var elementLine: Int {
