@@ -123,7 +123,8 @@ enum PublicationText {
         var text = journal.title ?? journal.isoAbbreviation ?? ""
         let details = [journal.volume.map { "vol. \($0)" }, journal.issue.map { "no. \($0)" }, journal.pages.map { "p. \($0)" }].compactMap { $0 }
         if !details.isEmpty { text += ", " + details.joined(separator: ", ") }
-        if !journal.issns.isEmpty { text += " (ISSN " + journal.issns.map(\.value).joined(separator: ", ") + ")" }
+        let issns = journal.issns.map(\.value).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        if !issns.isEmpty { text += " (ISSN " + issns.joined(separator: ", ") + ")" }
         return text
     }
 

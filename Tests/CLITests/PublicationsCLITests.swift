@@ -117,7 +117,8 @@ import Testing
             let end = min(count, start + min(rows, 2))
             let documents = (start..<end).map { index in
                 let doi = index == 0 ? "10.1016/j.diabet.2021.101234" : "10.9999/hal.\(index)"
-                return #"{"halId_s": "hal-0000000\#(index)", "title_s": ["Harvested work \#(index)"], "doiId_s": "\#(doi)", "producedDate_s": "2022-0\#(index % 9 + 1)-01"}"#
+                return
+                    #"{"halId_s": "hal-0000000\#(index)", "title_s": ["Harvested work \#(index)"], "doiId_s": "\#(doi)", "producedDate_s": "2022-0\#(index % 9 + 1)-01"}"#
             }
             let next = end >= count ? cursor : String(end)
             let body = #"{"response": {"numFound": \#(count), "docs": [\#(documents.joined(separator: ","))]}, "nextCursorMark": "\#(next)"}"#

@@ -29,7 +29,8 @@ import Testing
             MeshHeading(descriptor: "France"),
         ],
         authors: [
-            Author(family: "Lefèvre", given: "Camille", initials: "C", orcid: "0000-0001-3186-0917", affiliations: ["Université Paris Cité", "Inserm"]),
+            Author(
+                family: "Lefèvre", given: "Camille", initials: "C", orcid: "0000-0001-3186-0917", affiliations: ["Université Paris Cité", "Inserm"]),
             Author(collective: "SNDS Study Group"),
         ],
         grants: [Grant(identifier: "ANR-19-CE36-0004", funder: "ANR", country: "France", funderID: "10.13039/501100001665"), Grant()],

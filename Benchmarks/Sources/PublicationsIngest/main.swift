@@ -58,7 +58,9 @@ func findXmllint() -> String? {
     return path.split(separator: ":").map { "\($0)/xmllint" }.first { FileManager.default.isExecutableFile(atPath: $0) }
 }
 
-print("file: \(file) (\(((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0) / 1_000_000) MB compressed), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print(
+    "file: \(file) (\(((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0) / 1_000_000) MB compressed), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+)
 
 var reference: Double?
 if let xmllint = findXmllint() {
