@@ -26,8 +26,7 @@ public struct JATSReader: PublicationReader {
 final class JATSParser {
     private let stream: XMLStream
     private var problems: XMLRecordProblems
-    private var queue: [ReaderEvent] = []
-    private var queueIndex = 0
+    private var pending = PendingEvents()
     private var articleCount = 0
     private var currentName: String?
     private var failure: PublicationProblem?
@@ -43,12 +42,7 @@ final class JATSParser {
     func next() throws(PublicationProblem) -> ReaderEvent? {
         if let failure { throw failure }
         while true {
-            if queueIndex < queue.count {
-                queueIndex += 1
-                return queue[queueIndex - 1]
-            }
-            queue.removeAll(keepingCapacity: true)
-            queueIndex = 0
+            if let event = pending.pop() { return event }
             if isFinished { return nil }
             do {
                 try readUpToNextArticle()
@@ -80,8 +74,8 @@ final class JATSParser {
                 }
                 problems.unknownElement(stream.name, line: stream.elementLine)
                 try stream.skipElement()
-                queue += problems.warnings(record: "between articles")
-                if !queue.isEmpty { return }
+                pending.append(contentsOf: problems.warnings(record: "between articles"))
+                if !pending.isEmpty { return }
             }
         }
         isFinished = true
@@ -126,16 +120,16 @@ final class JATSParser {
         let identifiers = metadata.identifiers
         let key = identifiers.pmcid ?? identifiers.pmid ?? identifiers.doi ?? "\(stream.file)#\(articleCount)"
         let name = identifiers.pmcid ?? identifiers.pmid.map { "PMID \($0)" } ?? identifiers.doi.map { "DOI \($0)" }
-        queue += problems.warnings(record: name ?? "record \(articleCount)")
+        pending.append(contentsOf: problems.warnings(record: name ?? "record \(articleCount)"))
         guard metadata.isIdentifiable else {
             let problem = PublicationProblem(
                 .unidentifiableRecord, at: SourceLocation(file: stream.file, line: line), record: "record \(articleCount)",
                 field: "article-id", "an article without identifier nor title cannot be stored")
-            queue.append(.rejected(problem))
+            pending.append(.rejected(problem))
             return
         }
         let origin = RecordOrigin(file: stream.file, position: articleCount, line: line)
-        queue.append(.record(SourceRecord(source: .jats, key: key, origin: origin, metadata: metadata)))
+        pending.append(.record(SourceRecord(source: .jats, key: key, origin: origin, metadata: metadata)))
     }
 
     private func readFront(into article: inout JATSArticle) throws(PublicationProblem) {

@@ -217,15 +217,25 @@ struct PendingEvents {
     private var events: [ReaderEvent] = []
     private var head = 0
 
+    var isEmpty: Bool { head == events.count }
+
     mutating func append(contentsOf more: [ReaderEvent]) {
-        if head == events.count {
-            events.removeAll(keepingCapacity: true)
-            head = 0
-        }
+        reclaim()
         events.append(contentsOf: more)
     }
 
-    mutating func append(_ event: ReaderEvent) { append(contentsOf: [event]) }
+    mutating func append(_ event: ReaderEvent) {
+        reclaim()
+        events.append(event)
+    }
+
+    /// Once every event has been handed out, the storage is reused from the start.
+    private mutating func reclaim() {
+        if head == events.count, head > 0 {
+            events.removeAll(keepingCapacity: true)
+            head = 0
+        }
+    }
 
     mutating func pop() -> ReaderEvent? {
         guard head < events.count else { return nil }

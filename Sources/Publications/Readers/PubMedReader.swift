@@ -28,8 +28,7 @@ public struct PubMedReader: PublicationReader {
 final class PubMedParser {
     private let stream: XMLStream
     private var problems: XMLRecordProblems
-    private var queue: [ReaderEvent] = []
-    private var queueIndex = 0
+    private var pending = PendingEvents()
     private var recordCount = 0
     private var deletionCount = 0
     /// The record being read, for the message of a file that breaks in the middle of it.
@@ -47,12 +46,7 @@ final class PubMedParser {
     func next() throws(PublicationProblem) -> ReaderEvent? {
         if let failure { throw failure }
         while true {
-            if queueIndex < queue.count {
-                queueIndex += 1
-                return queue[queueIndex - 1]
-            }
-            queue.removeAll(keepingCapacity: true)
-            queueIndex = 0
+            if let event = pending.pop() { return event }
             if isFinished { return nil }
             do {
                 try readUpToNextEntry()
@@ -93,8 +87,8 @@ final class PubMedParser {
                 }
                 problems.unknownElement(stream.name, line: stream.elementLine)
                 try stream.skipElement()
-                queue += problems.warnings(record: "between records")
-                if !queue.isEmpty { return }
+                pending.append(contentsOf: problems.warnings(record: "between records"))
+                if !pending.isEmpty { return }
             }
         }
         isFinished = true
@@ -115,9 +109,9 @@ final class PubMedParser {
             }
             deletionCount += 1
             let origin = RecordOrigin(file: stream.file, position: deletionCount, line: line)
-            queue.append(.deletion(source: .pubmed, key: pmid, origin: origin))
+            pending.append(.deletion(source: .pubmed, key: pmid, origin: origin))
         }
-        queue += problems.warnings(record: "DeleteCitation")
+        pending.append(contentsOf: problems.warnings(record: "DeleteCitation"))
     }
 
     // MARK: - One record
@@ -138,16 +132,16 @@ final class PubMedParser {
         let metadata = record.assembled
         let origin = RecordOrigin(file: stream.file, position: recordCount, line: line)
         let name = metadata.identifiers.pmid.map { "PMID \($0)" } ?? "record \(recordCount)"
-        queue += problems.warnings(record: name)
+        pending.append(contentsOf: problems.warnings(record: name))
         guard metadata.identifiers.pmid != nil || metadata.title != nil else {
             let problem = PublicationProblem(
                 .unidentifiableRecord, at: SourceLocation(file: stream.file, line: line), record: "record \(recordCount)",
                 field: "PMID", "a record without PMID nor title cannot be stored")
-            queue.append(.rejected(problem))
+            pending.append(.rejected(problem))
             return
         }
         let key = metadata.identifiers.pmid ?? metadata.identifiers.doi ?? "\(stream.file)#\(recordCount)"
-        queue.append(.record(SourceRecord(source: .pubmed, key: key, origin: origin, metadata: metadata)))
+        pending.append(.record(SourceRecord(source: .pubmed, key: key, origin: origin, metadata: metadata)))
     }
 
     /// `MedlineCitation` of an article, `BookDocument` of a book: the bibliographic record proper.
