@@ -186,3 +186,67 @@ func record(
         #expect(json.contains(#""identifiers":{"doi":"10.7/z","pmid":"77"}"#))
     }
 }
+
+/// Real files through the real readers, from the path the command line takes.
+@Suite struct PublicationFileIngestTests {
+    private func withDirectory(_ body: (URL) async throws -> Void) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hublot-ingest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await body(directory)
+    }
+
+    @Test func anUpdateFileDeleteCitationRemovesTheWorkAndAJATSArticleMergesIntoItsPubMedRecord() async throws {
+        try await withDirectory { directory in
+            let store = try Store.inMemory(schemas: [PublicationsSchema.self])
+            let ingestor = PublicationIngestor(store: store)
+            let baseline = directory.appendingPathComponent("baseline.xml").path
+            let pmcID = #"<ArticleIdList><ArticleId IdType="pmc">PMC777</ArticleId></ArticleIdList>"#
+            try Data(
+                pubMedDocument(
+                    pubMedArticle(pmid: "101", title: "Antibiotic use in French children")
+                        + pubMedArticle(pmid: "102", title: "Statins after stroke in the SNDS")
+                        .replacingOccurrences(of: "</MedlineCitation>", with: "</MedlineCitation><PubmedData>\(pmcID)</PubmedData>"))
+            ).write(to: URL(fileURLWithPath: baseline))
+            var summary = try ingestor.ingest(baseline, as: .pubmed)
+            #expect((summary.read, summary.new) == (2, 2))
+
+            let article = directory.appendingPathComponent("article.nxml").path
+            try Data(
+                jatsArticle(
+                    meta: """
+                        <article-id pub-id-type="pmc">PMC777</article-id><title-group><article-title>Statins after stroke</article-title></title-group>
+                        """,
+                    body: "<sec sec-type=\"methods\"><title>Methods</title><p>A cohort.</p></sec>"
+                ).utf8
+            ).write(to: URL(fileURLWithPath: article))
+            summary = try ingestor.ingest(article, as: .jats)
+            #expect((summary.new, summary.merged) == (0, 1))
+
+            let update = directory.appendingPathComponent("update.xml.gz")
+            let deletion = pubMedDocument("<DeleteCitation><PMID Version=\"1\">101</PMID></DeleteCitation>")
+            let plain = directory.appendingPathComponent("update.xml")
+            try Data(deletion).write(to: plain)
+            let gzip = Process()
+            gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            gzip.arguments = ["gzip", plain.path]
+            try gzip.run()
+            gzip.waitUntilExit()
+            summary = try ingestor.ingest(update.path, as: .pubmed)
+            #expect((summary.read, summary.deleted) == (1, 1))
+
+            let repository = PublicationRepository(store: store)
+            #expect(try await repository.publication(PublicationReference("pmid:101")!) == nil)
+            let merged = try #require(try await repository.publication(PublicationReference("pmid:102")!))
+            #expect(merged.records.map(\.source) == [.pubmed, .jats])
+            #expect(merged.provenance[.fullText]?.hasPrefix("jats:") == true)
+            #expect(merged.provenance[.title]?.hasPrefix("pubmed:") == true)
+            #expect(merged.metadata.fullText.first?.kind == .methods)
+            #expect(try await repository.statistics().publications == 1)
+
+            // The same files again: nothing new, nothing changed.
+            summary = try ingestor.ingest(baseline, as: .pubmed)
+            #expect((summary.new, summary.unchanged) == (1, 1))
+        }
+    }
+}
