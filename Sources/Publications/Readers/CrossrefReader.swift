@@ -141,9 +141,7 @@ public struct CrossrefReader: PublicationReader {
         var fields = FieldReader(file: file, position: position, line: line, path: path, context: context)
         let origin = RecordOrigin(file: file, position: position, line: line)
         guard let work = value.objectValue else {
-            let problem = PublicationProblem(
-                .invalidValue, at: fields.location(), record: fields.record, "\(value.typeName) where a Crossref work is expected")
-            return [.rejected(problem)]
+            return [fields.rejection(of: value, expected: "a Crossref work")]
         }
         let metadata = metadata(of: work, fields: &fields)
         return RecordAssembly.events(source: .crossref, key: metadata.identifiers.doi, origin: origin, metadata: metadata, fields: fields)

@@ -222,9 +222,7 @@ public struct EuropePMCReader: PublicationReader {
         var fields = FieldReader(file: file, position: position, path: path)
         let origin = RecordOrigin(file: file, position: position)
         guard let result = value.objectValue else {
-            let problem = PublicationProblem(
-                .invalidValue, at: fields.location(), record: fields.record, "\(value.typeName) where a Europe PMC result is expected")
-            return [.rejected(problem)]
+            return [fields.rejection(of: value, expected: "a Europe PMC result")]
         }
         let id = fields.text(result["id"], "id")
         let source = fields.text(result["source"], "source") ?? id.flatMap(inferredSource(ofID:))

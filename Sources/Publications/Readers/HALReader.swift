@@ -51,9 +51,7 @@ public struct HALReader: PublicationReader {
         var fields = FieldReader(file: file, position: position, path: path)
         let origin = RecordOrigin(file: file, position: position)
         guard let document = value.objectValue else {
-            let problem = PublicationProblem(
-                .invalidValue, at: fields.location(), record: fields.record, "\(value.typeName) where a HAL document is expected")
-            return [.rejected(problem)]
+            return [fields.rejection(of: value, expected: "a HAL document")]
         }
         let metadata = metadata(of: document, fields: &fields)
         let key = metadata.identifiers.halID

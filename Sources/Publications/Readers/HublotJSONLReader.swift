@@ -7,8 +7,7 @@ import Core
 /// The key is `id` when given, else the first identifier (`doi:…`, `pmid:…`), else one made from the title.
 public struct HublotJSONLReader: PublicationReader {
     public let file: String
-    private var lines: LineReader
-    private var position = 0
+    private var lines: JSONLineValues
     private var pending = PendingEvents()
     /// Each unknown key is reported once per file, not once per line.
     private var reportedKeys: Set<String> = []
@@ -22,12 +21,12 @@ public struct HublotJSONLReader: PublicationReader {
 
     public init(path: String) throws(PublicationProblem) {
         file = path
-        lines = try LineReader(path: path)
+        lines = JSONLineValues(try LineReader(path: path))
     }
 
     public init(bytes: [UInt8], name: String) throws(PublicationProblem) {
         file = name
-        lines = LineReader(bytes: bytes, name: name)
+        lines = JSONLineValues(LineReader(bytes: bytes, name: name))
     }
 
     public var fractionRead: Double? { lines.fractionRead }
@@ -35,20 +34,10 @@ public struct HublotJSONLReader: PublicationReader {
     public mutating func next() throws(PublicationProblem) -> ReaderEvent? {
         while true {
             if let event = pending.pop() { return event }
-            guard let line = try lines.next() else { return nil }
-            if line.isBlank { continue }
-            position += 1
-            let value: JSONValue
-            do {
-                value = try JSONParser.parse(line.bytes)
-            } catch {
-                throw JSONDocument.malformed(error, file: file, lineOffset: line.number - 1, record: "record \(position)")
-            }
-            var fields = FieldReader(file: file, position: position, line: line.number)
+            guard let (position, line, value) = try lines.next() else { return nil }
+            var fields = FieldReader(file: file, position: position, line: line)
             guard let object = value.objectValue else {
-                let problem = PublicationProblem(
-                    .invalidValue, at: fields.location(), record: fields.record, "\(value.typeName) where a publication object is expected")
-                pending.append(.rejected(problem))
+                pending.append(fields.rejection(of: value, expected: "a publication object"))
                 continue
             }
             reportUnknownKeys(of: object, known: Self.knownKeys, prefix: "", fields: &fields)
@@ -60,7 +49,7 @@ public struct HublotJSONLReader: PublicationReader {
             }
             let metadata = Self.metadata(of: object, fields: &fields)
             let key = fields.text(object["id"], "id")
-            let origin = RecordOrigin(file: file, position: position, line: line.number)
+            let origin = RecordOrigin(file: file, position: position, line: line)
             pending.append(contentsOf: RecordAssembly.events(source: .jsonl, key: key, origin: origin, metadata: metadata, fields: fields))
         }
     }

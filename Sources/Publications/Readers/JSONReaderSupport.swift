@@ -53,6 +53,11 @@ struct FieldReader {
         return SourceLocation(file: file, line: line, jsonPath: fieldPath)
     }
 
+    /// The record itself is not an object: it is rejected, and the reading goes on.
+    func rejection(of value: JSONValue, expected: String) -> ReaderEvent {
+        .rejected(PublicationProblem(.invalidValue, at: location(), record: record, "\(value.typeName) where \(expected) is expected"))
+    }
+
     mutating func invalid(_ field: String, _ message: String) {
         problems.append(PublicationProblem(.invalidValue, at: location(of: field), record: record, field: field, message))
     }
@@ -323,5 +328,29 @@ extension Array where Element: Hashable {
     func uniqued() -> [Element] {
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
+    }
+}
+
+/// The values of a JSON Lines input, one per line, blank lines skipped and the others numbered from 1. A line
+/// that is not JSON stops the reading, its line and column named.
+struct JSONLineValues {
+    private var lines: LineReader
+    private var position = 0
+
+    init(_ lines: LineReader) { self.lines = lines }
+
+    var fractionRead: Double? { lines.fractionRead }
+
+    mutating func next() throws(PublicationProblem) -> (position: Int, line: Int, value: JSONValue)? {
+        while let line = try lines.next() {
+            if line.isBlank { continue }
+            position += 1
+            do {
+                return (position, line.number, try JSONParser.parse(line.bytes))
+            } catch {
+                throw JSONDocument.malformed(error, file: lines.file, lineOffset: line.number - 1, record: "record \(position)")
+            }
+        }
+        return nil
     }
 }

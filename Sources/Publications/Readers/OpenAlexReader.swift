@@ -10,19 +10,18 @@ public struct OpenAlexReader: PublicationReader {
     /// `meta.next_cursor`: the cursor of the next page, nil on the last one.
     public private(set) var nextCursor: String?
     private var layout: Layout
-    private var position = 0
     private var pending = PendingEvents()
 
     private enum Layout {
         case document(DocumentRecords)
-        case lines(LineReader)
+        case lines(JSONLineValues)
     }
 
     public init(path: String) throws(PublicationProblem) {
         file = path
         let lowered = path.lowercased()
         if [".jsonl", ".ndjson", ".gz"].contains(where: { lowered.hasSuffix($0) }) {
-            layout = .lines(try LineReader(path: path))
+            layout = .lines(JSONLineValues(try LineReader(path: path)))
         } else {
             layout = .document(DocumentRecords([], path: "$"))
             try open(bytes: JSONDocument.bytes(ofFile: path))
@@ -37,7 +36,7 @@ public struct OpenAlexReader: PublicationReader {
 
     private mutating func open(bytes: [UInt8]) throws(PublicationProblem) {
         guard let root = try JSONDocument.parseUnlessLines(bytes, file: file) else {
-            layout = .lines(LineReader(bytes: bytes, name: file))
+            layout = .lines(JSONLineValues(LineReader(bytes: bytes, name: file)))
             return
         }
         if let results = root["results"]?.arrayValue {
@@ -74,16 +73,8 @@ public struct OpenAlexReader: PublicationReader {
                 // The reader is moved out of the enum while it reads, so that its buffer is not copied per line.
                 layout = .document(DocumentRecords([], path: "$"))
                 defer { layout = .lines(lines) }
-                guard let line = try lines.next() else { return nil }
-                if line.isBlank { continue }
-                position += 1
-                let value: JSONValue
-                do {
-                    value = try JSONParser.parse(line.bytes)
-                } catch {
-                    throw JSONDocument.malformed(error, file: file, lineOffset: line.number - 1, record: "record \(position)")
-                }
-                pending.append(contentsOf: Self.events(for: value, file: file, position: position, line: line.number, path: nil))
+                guard let (position, line, value) = try lines.next() else { return nil }
+                pending.append(contentsOf: Self.events(for: value, file: file, position: position, line: line, path: nil))
             }
         }
     }
@@ -92,9 +83,7 @@ public struct OpenAlexReader: PublicationReader {
         var fields = FieldReader(file: file, position: position, line: line, path: path)
         let origin = RecordOrigin(file: file, position: position, line: line)
         guard let work = value.objectValue else {
-            let problem = PublicationProblem(
-                .invalidValue, at: fields.location(), record: fields.record, "\(value.typeName) where an OpenAlex work is expected")
-            return [.rejected(problem)]
+            return [fields.rejection(of: value, expected: "an OpenAlex work")]
         }
         let metadata = metadata(of: work, fields: &fields)
         return RecordAssembly.events(source: .openalex, key: metadata.identifiers.openAlexID, origin: origin, metadata: metadata, fields: fields)
