@@ -205,7 +205,7 @@ public enum Normalize {
 
     /// The runs of letters and digits of `text`; plain ASCII, most titles, without Unicode property lookups.
     static func words(_ text: String) -> [Substring] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isPlainASCII {
             func isWordByte(_ byte: UInt8) -> Bool {
                 (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
             }
