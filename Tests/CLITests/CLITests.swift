@@ -44,15 +44,15 @@ import Testing
     }
 }
 
-@Suite struct CLIRunTests {
-    /// A store file in a fresh temporary directory, removed after the test.
-    private func withTemporaryDirectory(_ body: (URL) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hublot-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try await body(directory)
-    }
+/// A fresh temporary directory for a test's store and files, removed after the test.
+func withTemporaryDirectory(_ body: (URL) async throws -> Void) async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hublot-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try await body(directory)
+}
 
+@Suite struct CLIRunTests {
     @Test func importsTwiceAsTwoVersionsIntoTheStoreNamedByTheFlag() async throws {
         try await withTemporaryDirectory { directory in
             let catalog = directory.appendingPathComponent("catalog")

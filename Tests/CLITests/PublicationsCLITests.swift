@@ -50,13 +50,6 @@ import Testing
 }
 
 @Suite struct PublicationsCLIRunTests {
-    private func withTemporaryDirectory(_ body: (URL) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hublot-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try await body(directory)
-    }
-
     private func run(_ arguments: [String]) async throws {
         var command = try Hublot.parseAsRoot(arguments)
         if var asyncCommand = command as? any AsyncParsableCommand {

@@ -152,31 +152,25 @@ func pubMedArticle(pmid: String?, title: String?, extra: String = "") -> String 
         #expect(throws: PublicationProblem.self) { try reader.next() }
     }
 
-    @Test func aTruncatedGzipWrittenByGzipThrows() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pubmed-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var articles = ""
-        for pmid in 1...400 { articles += pubMedArticle(pmid: "\(pmid)", title: "Record \(pmid) \(UUID().uuidString).") + "\n" }
-        let plain = directory.appendingPathComponent("small.xml")
-        try Data(pubMedDocument(articles)).write(to: plain)
-        let gzip = Process()
-        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/gzip")
-        gzip.arguments = ["-f", plain.path]
-        try gzip.run()
-        gzip.waitUntilExit()
-        try #require(gzip.terminationStatus == 0)
-        let whole = try Data(contentsOf: directory.appendingPathComponent("small.xml.gz"))
-        #expect(try readAll(PubMedReader(path: directory.appendingPathComponent("small.xml.gz").path)).records.count == 400)
-        let truncated = directory.appendingPathComponent("truncated.xml.gz")
-        try whole.prefix(whole.count / 2).write(to: truncated)
-        do {
-            _ = try readAll(PubMedReader(path: truncated.path))
-            Issue.record("a truncated gzip was read to its end")
-        } catch {
-            #expect(error.kind == .malformedFile)
-            #expect(error.location.file == truncated.path)
-            #expect(error.record?.hasPrefix("PMID ") == true)
+    @Test func aTruncatedGzipWrittenByGzipThrows() async throws {
+        try await withTemporaryDirectory { directory in
+            var articles = ""
+            for pmid in 1...400 { articles += pubMedArticle(pmid: "\(pmid)", title: "Record \(pmid) \(UUID().uuidString).") + "\n" }
+            let plain = directory.appendingPathComponent("small.xml")
+            try Data(pubMedDocument(articles)).write(to: plain)
+            try gzip(plain)
+            let whole = try Data(contentsOf: directory.appendingPathComponent("small.xml.gz"))
+            #expect(try readAll(PubMedReader(path: directory.appendingPathComponent("small.xml.gz").path)).records.count == 400)
+            let truncated = directory.appendingPathComponent("truncated.xml.gz")
+            try whole.prefix(whole.count / 2).write(to: truncated)
+            do throws(PublicationProblem) {
+                _ = try readAll(PubMedReader(path: truncated.path))
+                Issue.record("a truncated gzip was read to its end")
+            } catch {
+                #expect(error.kind == .malformedFile)
+                #expect(error.location.file == truncated.path)
+                #expect(error.record?.hasPrefix("PMID ") == true)
+            }
         }
     }
 
@@ -348,31 +342,26 @@ struct PubMedUpdateFileTests {
         #expect(fractions.last == 1)
     }
 
-    @Test func aGzipFileIsMeasuredByWhatItHoldsInflated() throws {
-        let plain = pubMedDocument((1...50).map { pubMedArticle(pmid: String($0), title: "Work \($0)") }.joined())
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hublot-progress-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("articles.xml").path
-        try Data(plain).write(to: URL(fileURLWithPath: path))
-        let gzip = Process()
-        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        gzip.arguments = ["gzip", "-k", path]
-        try gzip.run()
-        gzip.waitUntilExit()
-        #expect(XMLStream.inflatedSize(ofFile: path) == Int64(plain.count))
-        #expect(XMLStream.inflatedSize(ofFile: path + ".gz") == Int64(plain.count))
+    @Test func aGzipFileIsMeasuredByWhatItHoldsInflated() async throws {
+        try await withTemporaryDirectory { directory in
+            let plain = pubMedDocument((1...50).map { pubMedArticle(pmid: String($0), title: "Work \($0)") }.joined())
+            let path = directory.appendingPathComponent("articles.xml").path
+            try Data(plain).write(to: URL(fileURLWithPath: path))
+            try gzip(URL(fileURLWithPath: path), keep: true)
+            #expect(XMLStream.inflatedSize(ofFile: path) == Int64(plain.count))
+            #expect(XMLStream.inflatedSize(ofFile: path + ".gz") == Int64(plain.count))
 
-        var reader = try PubMedReader(path: path + ".gz")
-        var middle: Double?
-        var count = 0
-        while try reader.next() != nil {
-            count += 1
-            if count == 25 { middle = reader.fractionRead }
+            var reader = try PubMedReader(path: path + ".gz")
+            var middle: Double?
+            var count = 0
+            while try reader.next() != nil {
+                count += 1
+                if count == 25 { middle = reader.fractionRead }
+            }
+            #expect(count == 50)
+            let fraction = try #require(middle)
+            #expect(fraction > 0.1 && fraction < 0.9)
         }
-        #expect(count == 50)
-        let fraction = try #require(middle)
-        #expect(fraction > 0.1 && fraction < 0.9)
     }
 
     @Test func linesTellHowFarTheyAre() throws {

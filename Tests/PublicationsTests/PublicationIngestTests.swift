@@ -189,15 +189,8 @@ func record(
 
 /// Real files through the real readers, from the path the command line takes.
 @Suite struct PublicationFileIngestTests {
-    private func withDirectory(_ body: (URL) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hublot-ingest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try await body(directory)
-    }
-
     @Test func anUpdateFileDeleteCitationRemovesTheWorkAndAJATSArticleMergesIntoItsPubMedRecord() async throws {
-        try await withDirectory { directory in
+        try await withTemporaryDirectory { directory in
             let store = try Store.inMemory(schemas: [PublicationsSchema.self])
             let ingestor = PublicationIngestor(store: store)
             let baseline = directory.appendingPathComponent("baseline.xml").path
@@ -227,11 +220,7 @@ func record(
             let deletion = pubMedDocument("<DeleteCitation><PMID Version=\"1\">101</PMID></DeleteCitation>")
             let plain = directory.appendingPathComponent("update.xml")
             try Data(deletion).write(to: plain)
-            let gzip = Process()
-            gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            gzip.arguments = ["gzip", plain.path]
-            try gzip.run()
-            gzip.waitUntilExit()
+            try gzip(plain)
             summary = try ingestor.ingest(update.path, as: .pubmed)
             #expect((summary.read, summary.deleted) == (1, 1))
 

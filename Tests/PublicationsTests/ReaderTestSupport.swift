@@ -1,4 +1,6 @@
 import Core
+import Foundation
+import Testing
 
 @testable import Publications
 
@@ -40,4 +42,22 @@ func thrownProblem(_ read: () throws(PublicationProblem) -> Void) -> Publication
 
 extension String {
     var bytes: [UInt8] { Array(utf8) }
+}
+
+/// A fresh directory for a test's files, removed afterwards.
+func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hublot-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    return try await body(directory)
+}
+
+/// Compresses `file` with the gzip command into `file.gz`, as NLM's files are made; `keep` keeps the original.
+func gzip(_ file: URL, keep: Bool = false) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["gzip", "-f"] + (keep ? ["-k"] : []) + [file.path]
+    try process.run()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0)
 }
