@@ -103,7 +103,7 @@ final class ChunkInput {
     private var memoryOffset = 0
     private var firstRead = true
     /// The file's size on disk, compared with zlib's offset in it.
-    private var fileSize: Int64 = 0
+    private let fileSize: Int64
 
     /// Opens `path`; zlib inflates it when it is gzip-compressed, whatever its name.
     init(path: String) throws(PublicationProblem) {
@@ -144,6 +144,7 @@ final class ChunkInput {
         self.path = ""
         self.mustBeCompressed = false
         self.memory = memory
+        self.fileSize = 0
     }
 
     deinit { if let gzip { gzclose(gzip) } }
