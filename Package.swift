@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Catalog", targets: ["Catalog"]),
         .library(name: "Publications", targets: ["Publications"]),
         .library(name: "Harvest", targets: ["Harvest"]),
+        .library(name: "Classification", targets: ["Classification"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -40,6 +41,7 @@ let package = Package(
                 "Core", "Store",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSwift6
         ),
@@ -67,6 +69,15 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSwift6
+        ),
+        // Capability: which databases of the hub a publication uses, with the evidence; curation and measurement.
+        .target(
+            name: "Classification",
+            dependencies: [
+                "Core", "Store", "Catalog", "Publications",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSwift6
         ),
@@ -107,6 +118,10 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: strictSwift6
+        ),
+        .testTarget(
+            name: "ClassificationTests", dependencies: ["Classification", "Catalog", "Publications", "Store"], exclude: ["Fixtures"],
             swiftSettings: strictSwift6
         ),
         .testTarget(

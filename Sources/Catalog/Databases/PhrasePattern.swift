@@ -1,0 +1,199 @@
+import Core
+
+/// A phrase of the registry, matched against the folded words of a text.
+///
+/// Syntax: words separated by spaces; `(a|b c)` a choice between word sequences; `?` after a word or a group
+/// makes it optional; `*` ending a word matches any word it begins (`database*`). Case and accents do not
+/// matter, hyphens and apostrophes separate words, and the little words of English and French (`the`, `of`,
+/// `de`, `des`, `l'`) are skipped in both the phrase and the text, so `système national des données de santé`
+/// also matches `système national de données de santé`.
+public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
+    public indirect enum Node: Hashable, Sendable {
+        case word(String)
+        case prefix(String)
+        case sequence([Node])
+        case choice([Node])
+        case optional(Node)
+    }
+
+    public let source: String
+    public let root: Node
+
+    public var description: String { source }
+
+    /// Words skipped on both sides: they vary between authors without changing what is named.
+    public static let skippedWords: Set<String> = [
+        "a", "an", "the", "of", "de", "des", "du", "d", "l", "la", "le", "les", "en", "for", "on", "in", "et", "and", "s",
+    ]
+
+    public init(_ source: String) throws(PhrasePatternError) {
+        self.source = source
+        var parser = Parser(tokens: try Self.lex(source), source: source)
+        let node = try parser.sequence()
+        if parser.position < parser.tokens.count {
+            throw PhrasePatternError(pattern: source, message: "unexpected '\(parser.tokens[parser.position])'")
+        }
+        guard node.canMatchSomething else { throw PhrasePatternError(pattern: source, message: "matches no word") }
+        self.root = node
+    }
+
+    /// The words a match can begin with, so that a text is only tried where a phrase may start. A phrase
+    /// starting with a `prefix*` word has none and is refused: it would have to be tried at every word.
+    public var firstWords: Set<String>? { root.firstWords }
+
+    /// The ends (exclusive) of every match of the phrase starting at `start` in `words`.
+    public func matchEnds(in words: [String], from start: Int) -> [Int] {
+        root.ends(in: words, from: start)
+    }
+
+    private enum Lexeme: Equatable, CustomStringConvertible {
+        case word(String), open, close, bar, question
+
+        var description: String {
+            switch self {
+            case .word(let word): word
+            case .open: "("
+            case .close: ")"
+            case .bar: "|"
+            case .question: "?"
+            }
+        }
+    }
+
+    private static func lex(_ source: String) throws(PhrasePatternError) -> [Lexeme] {
+        var lexemes: [Lexeme] = []
+        var word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            // The star stays on the last word: `inter-régime*` is `inter` then `regime*`.
+            let star = word.hasSuffix("*")
+            var parts = TextAnalyzer().words(word).filter { !skippedWords.contains($0) }
+            if star, let last = parts.popLast() { parts.append(last + "*") }
+            lexemes += parts.map { Lexeme.word($0) }
+            word = ""
+        }
+        for character in source {
+            switch character {
+            case "(": flush(); lexemes.append(.open)
+            case ")": flush(); lexemes.append(.close)
+            case "|": flush(); lexemes.append(.bar)
+            case "?": flush(); lexemes.append(.question)
+            case " ", "\t", "\n": flush()
+            default: word.append(character)
+            }
+        }
+        flush()
+        if lexemes.isEmpty { throw PhrasePatternError(pattern: source, message: "empty phrase") }
+        return lexemes
+    }
+
+    private struct Parser {
+        let tokens: [Lexeme]
+        let source: String
+        var position = 0
+
+        mutating func sequence() throws(PhrasePatternError) -> Node {
+            var nodes: [Node] = []
+            while position < tokens.count {
+                var node: Node
+                switch tokens[position] {
+                case .word(let word):
+                    position += 1
+                    node = word.hasSuffix("*") ? .prefix(String(word.dropLast())) : .word(word)
+                case .open:
+                    position += 1
+                    var alternatives = [try sequence()]
+                    while position < tokens.count, tokens[position] == .bar {
+                        position += 1
+                        alternatives.append(try sequence())
+                    }
+                    guard position < tokens.count, tokens[position] == .close else {
+                        throw PhrasePatternError(pattern: source, message: "a '(' is not closed")
+                    }
+                    position += 1
+                    node = alternatives.count == 1 ? alternatives[0] : .choice(alternatives)
+                case .close, .bar:
+                    return nodes.count == 1 ? nodes[0] : .sequence(nodes)
+                case .question:
+                    throw PhrasePatternError(pattern: source, message: "'?' must follow a word or a group")
+                }
+                if position < tokens.count, tokens[position] == .question {
+                    position += 1
+                    node = .optional(node)
+                }
+                nodes.append(node)
+            }
+            return nodes.count == 1 ? nodes[0] : .sequence(nodes)
+        }
+    }
+}
+
+public struct PhrasePatternError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var pattern: String
+    public var message: String
+
+    public var description: String { "phrase \"\(pattern)\": \(message)" }
+}
+
+extension PhrasePattern.Node {
+    var canMatchSomething: Bool {
+        switch self {
+        case .word, .prefix: true
+        case .sequence(let nodes): nodes.contains { $0.canMatchSomething }
+        case .choice(let nodes): nodes.contains { $0.canMatchSomething }
+        case .optional: false
+        }
+    }
+
+    var canBeEmpty: Bool {
+        switch self {
+        case .word, .prefix: false
+        case .sequence(let nodes): nodes.allSatisfy(\.canBeEmpty)
+        case .choice(let nodes): nodes.contains(where: \.canBeEmpty)
+        case .optional: true
+        }
+    }
+
+    var firstWords: Set<String>? {
+        switch self {
+        case .word(let word): return [word]
+        case .prefix: return nil
+        case .optional(let node): return node.firstWords
+        case .choice(let nodes):
+            var words: Set<String> = []
+            for node in nodes {
+                guard let first = node.firstWords else { return nil }
+                words.formUnion(first)
+            }
+            return words
+        case .sequence(let nodes):
+            var words: Set<String> = []
+            for node in nodes {
+                guard let first = node.firstWords else { return nil }
+                words.formUnion(first)
+                if !node.canBeEmpty { return words }
+            }
+            return words
+        }
+    }
+
+    func ends(in words: [String], from start: Int) -> [Int] {
+        switch self {
+        case .word(let word):
+            return start < words.count && words[start] == word ? [start + 1] : []
+        case .prefix(let prefix):
+            return start < words.count && words[start].hasPrefix(prefix) ? [start + 1] : []
+        case .optional(let node):
+            return [start] + node.ends(in: words, from: start)
+        case .choice(let nodes):
+            return Array(Set(nodes.flatMap { $0.ends(in: words, from: start) })).sorted()
+        case .sequence(let nodes):
+            var positions = [start]
+            for node in nodes {
+                positions = Array(Set(positions.flatMap { node.ends(in: words, from: $0) })).sorted()
+                if positions.isEmpty { return [] }
+            }
+            return positions
+        }
+    }
+}
