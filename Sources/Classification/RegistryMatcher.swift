@@ -41,6 +41,8 @@ struct RegistryMatcher: Sendable {
     let lineage: [[Int]]
     private let phrases: [Phrase]
     private let phrasesByFirstWord: [String: [Int]]
+    /// Phrases beginning with a `prefix*` word, by that prefix: few, tried at every word.
+    private let phrasesByFirstPrefix: [(prefix: String, phrases: [Int])]
     private let acronyms: [AcronymForm]
     private let acronymsByFirstWord: [String: [Int]]
     private let contextWords: [Set<String>]
@@ -73,12 +75,13 @@ struct RegistryMatcher: Sendable {
         self.phrases = phrases
         self.acronyms = acronyms
         self.contextWords = contextWords
-        phrasesByFirstWord = Self.index(phrases.enumerated().map { ($0, $1.pattern.firstWords ?? []) })
+        phrasesByFirstWord = Self.index(phrases.enumerated().map { ($0, $1.pattern.firstWords.words) })
+        phrasesByFirstPrefix = Self.index(phrases.enumerated().map { ($0, $1.pattern.firstWords.prefixes) }).map { ($0.key, $0.value) }
         acronymsByFirstWord = Self.index(acronyms.enumerated().map { ($0, [$1.folded[0]]) })
         franceMarkers = try registry.franceMarkers.map { try PhrasePattern($0) }
         otherCountryMarkers = try registry.otherCountryMarkers.map { try PhrasePattern($0) }
-        franceMarkerWords = franceMarkers.reduce(into: []) { $0.formUnion($1.firstWords ?? []) }
-        otherCountryMarkerWords = otherCountryMarkers.reduce(into: []) { $0.formUnion($1.firstWords ?? []) }
+        franceMarkerWords = franceMarkers.reduce(into: []) { $0.formUnion($1.firstWords.words) }
+        otherCountryMarkerWords = otherCountryMarkers.reduce(into: []) { $0.formUnion($1.firstWords.words) }
     }
 
     private static func index(_ entries: [(Int, Set<String>)]) -> [String: [Int]] {
@@ -100,7 +103,8 @@ struct RegistryMatcher: Sendable {
         let words = passage.words
         for start in words.indices {
             let word = words[start]
-            for phraseIndex in phrasesByFirstWord[word] ?? [] {
+            let prefixed = phrasesByFirstPrefix.lazy.filter { word.hasPrefix($0.prefix) }.flatMap(\.phrases)
+            for phraseIndex in (phrasesByFirstWord[word] ?? []) + prefixed {
                 let phrase = phrases[phraseIndex]
                 let sentence = passage.sentenceOfWord[start]
                 guard let end = phrase.pattern.matchEnds(in: words, from: start).last(where: { $0 > start && passage.sentenceOfWord[$0 - 1] == sentence })

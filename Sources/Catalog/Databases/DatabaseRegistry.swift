@@ -78,7 +78,7 @@ public struct DatabaseRegistry: Hashable, Sendable, Codable {
         try YAMLEncoder().encode(self)
     }
 
-    /// Every name unique, every parent known, no cycle, every phrase valid and able to start somewhere.
+    /// Every name unique, every parent known, no cycle, every phrase valid.
     public func validate(file: String) throws(DatabaseRegistryError) {
         var seen: Set<String> = []
         for (index, database) in databases.enumerated() {
@@ -116,9 +116,7 @@ public struct DatabaseRegistry: Hashable, Sendable, Codable {
 
     private static func checkPhrase(_ phrase: String, file: String, path: String) throws(DatabaseRegistryError) {
         do throws(PhrasePatternError) {
-            guard try PhrasePattern(phrase).firstWords != nil else {
-                throw PhrasePatternError(pattern: phrase, message: "must not begin with a word ending in *")
-            }
+            _ = try PhrasePattern(phrase)
         } catch {
             throw DatabaseRegistryError(file: file, path: path, message: error.description)
         }
@@ -130,6 +128,12 @@ public struct DatabaseRegistryError: Error, Hashable, Sendable, CustomStringConv
     public var file: String
     public var path: String
     public var message: String
+
+    public init(file: String, path: String, message: String) {
+        self.file = file
+        self.path = path
+        self.message = message
+    }
 
     public var description: String { path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)" }
 }

@@ -37,9 +37,9 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
         self.root = node
     }
 
-    /// The words a match can begin with, so that a text is only tried where a phrase may start. A phrase
-    /// starting with a `prefix*` word has none and is refused: it would have to be tried at every word.
-    public var firstWords: Set<String>? { root.firstWords }
+    /// The words a match can begin with, and the beginnings of such words (`interregime*`), so that a text is
+    /// only tried where a phrase may start.
+    public var firstWords: (words: Set<String>, prefixes: Set<String>) { root.firstWords }
 
     /// The ends (exclusive) of every match of the phrase starting at `start` in `words`.
     public func matchEnds(in words: [String], from start: Int) -> [Int] {
@@ -154,26 +154,26 @@ extension PhrasePattern.Node {
         }
     }
 
-    var firstWords: Set<String>? {
+    var firstWords: (words: Set<String>, prefixes: Set<String>) {
         switch self {
-        case .word(let word): return [word]
-        case .prefix: return nil
+        case .word(let word): return ([word], [])
+        case .prefix(let prefix): return ([], [prefix])
         case .optional(let node): return node.firstWords
         case .choice(let nodes):
-            var words: Set<String> = []
-            for node in nodes {
-                guard let first = node.firstWords else { return nil }
-                words.formUnion(first)
+            return nodes.reduce(into: (words: Set<String>(), prefixes: Set<String>())) { first, node in
+                let next = node.firstWords
+                first.words.formUnion(next.words)
+                first.prefixes.formUnion(next.prefixes)
             }
-            return words
         case .sequence(let nodes):
-            var words: Set<String> = []
+            var first: (words: Set<String>, prefixes: Set<String>) = ([], [])
             for node in nodes {
-                guard let first = node.firstWords else { return nil }
-                words.formUnion(first)
-                if !node.canBeEmpty { return words }
+                let next = node.firstWords
+                first.words.formUnion(next.words)
+                first.prefixes.formUnion(next.prefixes)
+                if !node.canBeEmpty { break }
             }
-            return words
+            return first
         }
     }
 
