@@ -46,6 +46,10 @@ struct RegistryMatcher: Sendable {
     private let acronyms: [AcronymForm]
     private let acronymsByFirstWord: [String: [Int]]
     private let contextWords: [Set<String>]
+    /// The words of each database's names and context words: what its own acronym's definition is made of.
+    private let vocabulary: [(words: Set<String>, prefixes: Set<String>)]
+    /// Phrases naming a component in a sentence that names its parent, by component.
+    private let impliedBy: [(database: Int, parent: Int, patterns: [PhrasePattern])]
     private let franceMarkers: [PhrasePattern]
     private let otherCountryMarkers: [PhrasePattern]
     private let franceMarkerWords: Set<String>
@@ -60,6 +64,8 @@ struct RegistryMatcher: Sendable {
         var phrases: [Phrase] = []
         var acronyms: [AcronymForm] = []
         var contextWords: [Set<String>] = []
+        var vocabulary: [(words: Set<String>, prefixes: Set<String>)] = []
+        var impliedBy: [(database: Int, parent: Int, patterns: [PhrasePattern])] = []
         for (index, database) in registry.databases.enumerated() {
             for name in database.names { phrases.append(Phrase(pattern: try PhrasePattern(name), database: index, kind: .name)) }
             for name in database.genericNames { phrases.append(Phrase(pattern: try PhrasePattern(name), database: index, kind: .generic)) }
@@ -71,7 +77,15 @@ struct RegistryMatcher: Sendable {
                         isAmbiguous: acronym.isAmbiguous, database: index))
             }
             contextWords.append(Set(database.contextWords.flatMap { TextAnalyzer().words($0) }))
+            let own = phrases.filter { $0.database == index }.map(\.pattern.vocabulary)
+            vocabulary.append(
+                (own.reduce(contextWords[index]) { $0.union($1.words) }, own.reduce(into: Set<String>()) { $0.formUnion($1.prefixes) }))
+            if let parent = database.partOf.flatMap({ indexOfName[$0] }), !database.impliedBy.isEmpty {
+                impliedBy.append((index, parent, try database.impliedBy.map { try PhrasePattern($0) }))
+            }
         }
+        self.vocabulary = vocabulary
+        self.impliedBy = impliedBy
         self.phrases = phrases
         self.acronyms = acronyms
         self.contextWords = contextWords
@@ -151,12 +165,33 @@ struct RegistryMatcher: Sendable {
         let family = Set(lineage[mention.database])
         if mentions.contains(where: { $0.end == mention.start && $0.kind != mention.kind && family.contains($0.database) }) { return false }
         let sentenceWords = passage.wordIndices(ofSentence: mention.sentence)
-        let before = max(sentenceWords.lowerBound, mention.start - 6)..<mention.start
+        let letters = passage.words[mention.start..<mention.end].reduce(0) { $0 + $1.count }
+        let before = max(sentenceWords.lowerBound, mention.start - min(6, letters + 1))..<mention.start
         guard !before.isEmpty else { return false }
-        let context = family.reduce(into: Set<String>()) { $0.formUnion(contextWords[$1]) }
-        if before.contains(where: { context.contains(passage.words[$0]) }) { return false }
+        let own = before.filter { index in
+            let word = passage.words[index]
+            return family.contains { vocabulary[$0].words.contains(word) || vocabulary[$0].prefixes.contains(where: word.hasPrefix) }
+        }
+        if own.count * 3 >= before.count { return false }
         let initial = passage.words[mention.start].first
         return before.contains { passage.words[$0].first == initial }
+    }
+
+    /// The components a sentence implies when it names their parent: (component, first word, end).
+    func impliedComponents(of parent: Int, in passage: Passage, sentence: Int) -> [(database: Int, start: Int, end: Int)] {
+        let words = passage.wordIndices(ofSentence: sentence)
+        var found: [(database: Int, start: Int, end: Int)] = []
+        for (database, componentParent, patterns) in impliedBy where componentParent == parent {
+            search: for start in words {
+                for pattern in patterns {
+                    if let end = pattern.matchEnds(in: passage.words, from: start).last(where: { $0 > start && $0 <= words.upperBound }) {
+                        found.append((database, start, end))
+                        break search
+                    }
+                }
+            }
+        }
+        return found
     }
 
     /// Whether an ambiguous acronym has one of its database's context words in its sentence.

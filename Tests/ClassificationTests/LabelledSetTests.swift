@@ -69,10 +69,10 @@ import Testing
                 if expected && found { perDatabase[database, default: Score()].truePositives += 1 }
                 if !expected && found { perDatabase[database, default: Score()].falsePositives += 1 }
                 if expected && !found { perDatabase[database, default: Score()].falseNegatives += 1 }
-                if expected != found, database == "SNDS" {
+                if expected != found {
                     let verdict = verdicts.first { $0.database == database }!
                     let evidence = verdict.evidence.first.map { "[\($0.field.rawValue) \($0.weight) \($0.note ?? "")] \($0.phrase) | \($0.sentence.prefix(160))" } ?? "-"
-                    print("MISS \(label.id) expected \(expected) got \(verdict.verdict) \(verdict.confidence): \((metadata.title ?? "").prefix(70)) :: \(evidence)")
+                    print("MISS \(database) \(label.id) expected \(expected) got \(verdict.verdict) \(verdict.confidence): \((metadata.title ?? "").prefix(70)) :: \(evidence)")
                 }
             }
         }

@@ -98,7 +98,10 @@ public struct DatabaseRegistry: Hashable, Sendable, Codable {
                     throw DatabaseRegistryError(file: file, path: "\(path).part_of", message: "\(database.name) is part of itself")
                 }
             }
-            for (field, phrases) in [("names", database.names), ("generic_names", database.genericNames)] {
+            if !database.impliedBy.isEmpty && database.partOf == nil {
+                throw DatabaseRegistryError(file: file, path: "\(path).implied_by", message: "only a component (with part_of) can be implied")
+            }
+            for (field, phrases) in [("names", database.names), ("generic_names", database.genericNames), ("implied_by", database.impliedBy)] {
                 for (offset, phrase) in phrases.enumerated() {
                     try Self.checkPhrase(phrase, file: file, path: "\(path).\(field)[\(offset)]")
                 }

@@ -41,6 +41,9 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
     /// only tried where a phrase may start.
     public var firstWords: (words: Set<String>, prefixes: Set<String>) { root.firstWords }
 
+    /// Every word of the phrase, and every prefix: what a definition of the database's acronym is made of.
+    public var vocabulary: (words: Set<String>, prefixes: Set<String>) { root.vocabulary }
+
     /// The ends (exclusive) of every match of the phrase starting at `start` in `words`.
     public func matchEnds(in words: [String], from start: Int) -> [Int] {
         root.ends(in: words, from: start)
@@ -63,9 +66,10 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
     private static func lex(_ source: String) throws(PhrasePatternError) -> [Lexeme] {
         var lexemes: [Lexeme] = []
         var word = ""
-        func flush() {
+        func flush() throws(PhrasePatternError) {
             guard !word.isEmpty else { return }
             // The star stays on the last word: `inter-régime*` is `inter` then `regime*`.
+            if word.dropLast().contains("*") { throw PhrasePatternError(pattern: source, message: "'*' may only end a word: \(word)") }
             let star = word.hasSuffix("*")
             var parts = TextAnalyzer().words(word).filter { !skippedWords.contains($0) }
             if star, let last = parts.popLast() { parts.append(last + "*") }
@@ -74,15 +78,15 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
         }
         for character in source {
             switch character {
-            case "(": flush(); lexemes.append(.open)
-            case ")": flush(); lexemes.append(.close)
-            case "|": flush(); lexemes.append(.bar)
-            case "?": flush(); lexemes.append(.question)
-            case " ", "\t", "\n": flush()
+            case "(": try flush(); lexemes.append(.open)
+            case ")": try flush(); lexemes.append(.close)
+            case "|": try flush(); lexemes.append(.bar)
+            case "?": try flush(); lexemes.append(.question)
+            case " ", "\t", "\n": try flush()
             default: word.append(character)
             }
         }
-        flush()
+        try flush()
         if lexemes.isEmpty { throw PhrasePatternError(pattern: source, message: "empty phrase") }
         return lexemes
     }
@@ -174,6 +178,20 @@ extension PhrasePattern.Node {
                 if !node.canBeEmpty { break }
             }
             return first
+        }
+    }
+
+    var vocabulary: (words: Set<String>, prefixes: Set<String>) {
+        switch self {
+        case .word(let word): return ([word], [])
+        case .prefix(let prefix): return ([], [prefix])
+        case .optional(let node): return node.vocabulary
+        case .choice(let nodes), .sequence(let nodes):
+            return nodes.reduce(into: (words: Set<String>(), prefixes: Set<String>())) { all, node in
+                let next = node.vocabulary
+                all.words.formUnion(next.words)
+                all.prefixes.formUnion(next.prefixes)
+            }
         }
     }
 
