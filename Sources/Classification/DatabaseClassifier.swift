@@ -55,7 +55,6 @@ public struct DatabaseClassifier: Sendable {
                 for implied in matcher.impliedComponents(of: mention.database, in: part.passage, sentence: mention.sentence) {
                     var component = item
                     component.phrase = "\(phrase) … \(part.passage.written(implied.start, implied.end))"
-                    component.weight = (item.weight * 0.9 * 100).rounded() / 100
                     component.note = [item.note, "the component, from the words of the sentence"].compactMap { $0 }.joined(separator: "; ")
                     evidence[implied.database].append(component)
                 }

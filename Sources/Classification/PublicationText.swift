@@ -134,7 +134,7 @@ enum SentenceCues {
     ]
     private static let otherStudies: Set<String> = [
         "review", "reviews", "reviewed", "literature", "bibliometric", "publications", "articles", "previous", "previously", "published",
-        "scoping", "meta",
+        "scoping", "meta", "estimates", "consistent", "accordance", "agreement", "reported",
     ]
     private static let description: Set<String> = [
         "describes", "overview", "presents", "presentation", "introduce", "introduces", "primer", "guide", "tutorial", "strengths",

@@ -127,6 +127,8 @@ extension DatabaseRegistry {
               - { form: SNIIRAM, case: capitalised }
               - { form: SNIIR-AM, case: capitalised }
               - { form: SNIIR AM, case: capitalised }
+              - { form: SNIRAM, case: capitalised }
+              - { form: SNIIR-Am, case: exact }
             names:
               - systeme national donnees sante
               - french (national)? health data (system|hub|base*|warehouse)
@@ -142,6 +144,8 @@ extension DatabaseRegistry {
               - systeme national information inter regime* assurance maladie
               - systeme national information interregime* assurance maladie
               - french national health insurance
+              - (french|france) (national|nationwide)? (hospital|hospitalisation|hospitalization|discharge|claim*|insurance|reimbursement*|health|healthcare|health care|administrative|medico administrative)+ (database*|data base*|data|dataset*|data set*|record*|system*|information system*)
+              - (french|france) (national|nationwide) (claim*|reimbursement*)
               - (caisse nationale assurance maladie|cnam|cnamts) (claim*|database*|data|reimbursement*|information system*)
               - epi phare
             generic_names:
@@ -155,7 +159,9 @@ extension DatabaseRegistry {
               - administrative (health|healthcare|health care|claim*|hospital)? (database*|data base*|data)
               - health data hub
               - (national|nationwide) (healthcare|health care|health) (database*|data base*|data system*|insurance database*)
-              - (donnees|base* donnees) (medico administrative*|assurance maladie)
+              - (national|nationwide) (hospital|hospitalisation|hospitalization|discharge|claim*|insurance|reimbursement*|health|healthcare|health care|administrative|medico administrative)+ (database*|data base*|data|dataset*|data set*|record*|system*)
+              - (national|nationwide) (health)? (insurance)? claim*
+              - (donnees|base*) (donnees)? (medico administrative*|assurance maladie)
             context_words: [data, database, databases, claims, insurance, national, nationwide, french, france, health]
             queries:
               pubmed: >-
@@ -217,12 +223,13 @@ extension DatabaseRegistry {
               - french (national|nationwide)? (hospital|hospitalisation|hospitalization) (discharge|stay*|admission*|activity) (database*|data base*|data|record*)
               - (france|french) (national|nationwide)? (hospital|hospitalisation|hospitalization|inpatient) (database*|data base*|data|record*|register)
               - agence technique information hospitalisation
+              - recueil information* medicalise* (en)? psychiatrie
               - medicine surgery obstetric* (mco)? (hospital)? (stays|database*|data|discharge*)
               - (database*|data) medicine surgery obstetric*
               - technical agency (for)? information (on)? hospital care
               - base* (nationale*)? (donnees)? (hospitalisation*|sejours hospitaliers|hospitaliere*)
             generic_names:
-              - (national|nationwide) (uniform)? hospital discharge (database*|data base*|data|dataset*|data set*|record*|summar*|abstract*|register|system*)
+              - (national|nationwide) (uniform)? (hospital)? discharge (database*|data base*|data|dataset*|data set*|record*|summar*|abstract*|register|system*)
               - hospital discharge (database*|data base*|dataset*|data set*|data|record*|summar*|abstract*|register)
               - (national|nationwide) (hospital|hospitalisation|hospitalization|inpatient) (database*|data base*|data|record*|register)
               - (hospital|hospitalisation|hospitalization) (discharge|administrative) (database*|data base*|data)

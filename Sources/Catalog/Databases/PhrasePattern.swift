@@ -3,7 +3,7 @@ import Core
 /// A phrase of the registry, matched against the folded words of a text.
 ///
 /// Syntax: words separated by spaces; `(a|b c)` a choice between word sequences; `?` after a word or a group
-/// makes it optional; `*` ending a word matches any word it begins (`database*`). Case and accents do not
+/// makes it optional, `+` repeatable (`(hospital|claims)+ data` is also `hospital claims data`); `*` ending a word matches any word it begins (`database*`). Case and accents do not
 /// matter, hyphens and apostrophes separate words, and the little words of English and French (`the`, `of`,
 /// `de`, `des`, `l'`) are skipped in both the phrase and the text, so `système national des données de santé`
 /// also matches `système national de données de santé`.
@@ -14,6 +14,7 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
         case sequence([Node])
         case choice([Node])
         case optional(Node)
+        case repeated(Node)
     }
 
     public let source: String
@@ -50,7 +51,7 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
     }
 
     private enum Lexeme: Equatable, CustomStringConvertible {
-        case word(String), open, close, bar, question
+        case word(String), open, close, bar, question, plus
 
         var description: String {
             switch self {
@@ -59,6 +60,7 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
             case .close: ")"
             case .bar: "|"
             case .question: "?"
+            case .plus: "+"
             }
         }
     }
@@ -82,6 +84,7 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
             case ")": try flush(); lexemes.append(.close)
             case "|": try flush(); lexemes.append(.bar)
             case "?": try flush(); lexemes.append(.question)
+            case "+": try flush(); lexemes.append(.plus)
             case " ", "\t", "\n": try flush()
             default: word.append(character)
             }
@@ -118,12 +121,12 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
                     node = alternatives.count == 1 ? alternatives[0] : .choice(alternatives)
                 case .close, .bar:
                     return nodes.count == 1 ? nodes[0] : .sequence(nodes)
-                case .question:
-                    throw PhrasePatternError(pattern: source, message: "'?' must follow a word or a group")
+                case .question, .plus:
+                    throw PhrasePatternError(pattern: source, message: "'\(tokens[position])' must follow a word or a group")
                 }
-                if position < tokens.count, tokens[position] == .question {
+                while position < tokens.count, tokens[position] == .question || tokens[position] == .plus {
+                    node = tokens[position] == .question ? .optional(node) : .repeated(node)
                     position += 1
-                    node = .optional(node)
                 }
                 nodes.append(node)
             }
@@ -146,6 +149,7 @@ extension PhrasePattern.Node {
         case .sequence(let nodes): nodes.contains { $0.canMatchSomething }
         case .choice(let nodes): nodes.contains { $0.canMatchSomething }
         case .optional: false
+        case .repeated(let node): node.canMatchSomething
         }
     }
 
@@ -155,6 +159,7 @@ extension PhrasePattern.Node {
         case .sequence(let nodes): nodes.allSatisfy(\.canBeEmpty)
         case .choice(let nodes): nodes.contains(where: \.canBeEmpty)
         case .optional: true
+        case .repeated(let node): node.canBeEmpty
         }
     }
 
@@ -162,7 +167,7 @@ extension PhrasePattern.Node {
         switch self {
         case .word(let word): return ([word], [])
         case .prefix(let prefix): return ([], [prefix])
-        case .optional(let node): return node.firstWords
+        case .optional(let node), .repeated(let node): return node.firstWords
         case .choice(let nodes):
             return nodes.reduce(into: (words: Set<String>(), prefixes: Set<String>())) { first, node in
                 let next = node.firstWords
@@ -185,7 +190,7 @@ extension PhrasePattern.Node {
         switch self {
         case .word(let word): return ([word], [])
         case .prefix(let prefix): return ([], [prefix])
-        case .optional(let node): return node.vocabulary
+        case .optional(let node), .repeated(let node): return node.vocabulary
         case .choice(let nodes), .sequence(let nodes):
             return nodes.reduce(into: (words: Set<String>(), prefixes: Set<String>())) { all, node in
                 let next = node.vocabulary
@@ -203,6 +208,14 @@ extension PhrasePattern.Node {
             return start < words.count && words[start].hasPrefix(prefix) ? [start + 1] : []
         case .optional(let node):
             return [start] + node.ends(in: words, from: start)
+        case .repeated(let node):
+            var found: Set<Int> = []
+            var frontier = node.ends(in: words, from: start).filter { $0 > start }
+            while let position = frontier.popLast() {
+                guard found.insert(position).inserted else { continue }
+                frontier += node.ends(in: words, from: position).filter { $0 > position }
+            }
+            return found.sorted()
         case .choice(let nodes):
             return Array(Set(nodes.flatMap { $0.ends(in: words, from: start) })).sorted()
         case .sequence(let nodes):
