@@ -34,7 +34,7 @@ public struct DatabaseClassifier: Sendable {
 
         for (part, mentions) in zip(parts.parts, found) {
             guard !mentions.isEmpty else { continue }
-            let countries = matcher.countrySentences(in: part.passage)
+            let countries = matcher.countryMarkers(in: part.passage)
             let isFrenchText = part.isFrenchLanguage
             for mention in mentions {
                 let (strength, reason) = strength(of: mention, in: part, mentions: mentions, countries: countries, french: isFrenchText, document: document)
@@ -67,15 +67,16 @@ public struct DatabaseClassifier: Sendable {
 
     /// How surely this mention names the database (0: it does not), and why it counts less.
     private func strength(
-        of mention: Mention, in part: PublicationText.Part, mentions: [Mention], countries: (france: Set<Int>, elsewhere: Set<Int>),
+        of mention: Mention, in part: PublicationText.Part, mentions: [Mention], countries: CountryMarkers,
         french: Bool, document: DocumentContext
     ) -> (Double, String?) {
-        let elsewhere = countries.elsewhere.contains(mention.sentence)
+        let elsewhere = countries.placeElsewhere(mention)
         // French words place a text in France unless it is about Québec, Belgium or Switzerland.
-        let inFrance = countries.france.contains(mention.sentence) || french && !elsewhere && !document.isElsewhere
+        let inFrance = countries.placeInFrance(mention) || french && !elsewhere && !document.isElsewhere
         switch mention.kind {
         case .name:
-            return elsewhere && !inFrance ? (0.7, "another country in the sentence") : (1, nil)
+            // A name may say France itself ("French national claims").
+            return elsewhere && !inFrance && !countries.placeInFrance(mention, countingItsOwnWords: true) ? (0.7, "another country in the sentence") : (1, nil)
         case .generic:
             if elsewhere { return (0, "generic name, about another country") }
             if inFrance { return (0.85, nil) }
@@ -152,12 +153,12 @@ struct DocumentContext {
             }
             switch part.field {
             case .title, .abstract, .keywords:
-                let countries = matcher.countrySentences(in: part.passage)
+                let countries = matcher.countryMarkers(in: part.passage)
                 if !countries.france.isEmpty || part.isFrenchLanguage { isFrench = true }
                 if !countries.elsewhere.isEmpty { isElsewhere = true }
             case .affiliation:
                 affiliations += 1
-                if !matcher.countrySentences(in: part.passage).france.isEmpty { frenchAffiliations += 1 }
+                if !matcher.countryMarkers(in: part.passage).france.isEmpty { frenchAffiliations += 1 }
             case .fullText, .references: break
             }
         }

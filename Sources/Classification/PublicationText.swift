@@ -83,8 +83,8 @@ struct PublicationText {
             case .results: 0.7
             case .objective, .other: 0.6
             case .conclusions: 0.5
-            case .discussion: 0.4
-            case .background: 0.35
+            case .discussion: 0.3
+            case .background: 0.25
             case .acknowledgements: 0.3
             }
         }
@@ -134,7 +134,7 @@ enum SentenceCues {
     ]
     private static let otherStudies: Set<String> = [
         "review", "reviews", "reviewed", "literature", "bibliometric", "publications", "articles", "previous", "previously", "published",
-        "scoping", "meta", "estimates", "consistent", "accordance", "agreement", "reported",
+        "scoping", "meta", "consistent", "accordance", "agreement", "reported",
     ]
     private static let description: Set<String> = [
         "describes", "overview", "presents", "presentation", "introduce", "introduces", "primer", "guide", "tutorial", "strengths",

@@ -201,22 +201,39 @@ struct RegistryMatcher: Sendable {
         return words.contains { index in !(mention.start..<mention.end).contains(index) && context.contains(passage.words[index]) }
     }
 
-    /// The sentences of the passage that place it in France, and those that place it elsewhere.
-    func countrySentences(in passage: Passage) -> (france: Set<Int>, elsewhere: Set<Int>) {
-        var france: Set<Int> = []
-        var elsewhere: Set<Int> = []
+    /// The words of the passage that place it in France, and those that place it elsewhere.
+    func countryMarkers(in passage: Passage) -> CountryMarkers {
+        var markers = CountryMarkers()
         let words = passage.words
+        func firstMatch(_ patterns: [PhrasePattern], at start: Int) -> Range<Int>? {
+            for pattern in patterns {
+                if let end = pattern.matchEnds(in: words, from: start).last, end > start { return start..<end }
+            }
+            return nil
+        }
         for start in words.indices {
             let word = words[start]
-            if franceMarkerWords.contains(word), franceMarkers.contains(where: { !$0.matchEnds(in: words, from: start).filter { $0 > start }.isEmpty }) {
-                france.insert(passage.sentenceOfWord[start])
+            if franceMarkerWords.contains(word), let range = firstMatch(franceMarkers, at: start) {
+                markers.france.append((passage.sentenceOfWord[start], range))
             }
-            if otherCountryMarkerWords.contains(word),
-                otherCountryMarkers.contains(where: { !$0.matchEnds(in: words, from: start).filter { $0 > start }.isEmpty })
-            {
-                elsewhere.insert(passage.sentenceOfWord[start])
+            if otherCountryMarkerWords.contains(word), let range = firstMatch(otherCountryMarkers, at: start) {
+                markers.elsewhere.append((passage.sentenceOfWord[start], range))
             }
         }
-        return (france, elsewhere)
+        return markers
     }
+}
+
+/// Where a passage names France or another country: (sentence, words).
+struct CountryMarkers {
+    var france: [(sentence: Int, words: Range<Int>)] = []
+    var elsewhere: [(sentence: Int, words: Range<Int>)] = []
+
+    /// Whether the sentence of a mention names France, apart from the mention's own words ("données de
+    /// l'assurance maladie" names no country by itself).
+    func placeInFrance(_ mention: Mention, countingItsOwnWords: Bool = false) -> Bool {
+        france.contains { $0.sentence == mention.sentence && (countingItsOwnWords || !$0.words.overlaps(mention.start..<mention.end)) }
+    }
+
+    func placeElsewhere(_ mention: Mention) -> Bool { elsewhere.contains { $0.sentence == mention.sentence } }
 }

@@ -161,6 +161,9 @@ extension DatabaseRegistry {
               - (national|nationwide) (healthcare|health care|health) (database*|data base*|data system*|insurance database*)
               - (national|nationwide) (hospital|hospitalisation|hospitalization|discharge|claim*|insurance|reimbursement*|health|healthcare|health care|administrative|medico administrative)+ (database*|data base*|data|dataset*|data set*|record*|system*)
               - (national|nationwide) (health)? (insurance)? claim*
+              - (regional)? health insurance (data|database*|data base*|claim*|record*|reimbursement*)
+              - (data|donnees|database*|record*|claim*) (from)? (french)? assurance maladie
+              - assurance maladie (data|database*|claim*|record*|reimbursement*)
               - (donnees|base*) (donnees)? (medico administrative*|assurance maladie)
             context_words: [data, database, databases, claims, insurance, national, nationwide, french, france, health]
             queries:
