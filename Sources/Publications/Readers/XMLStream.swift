@@ -451,6 +451,7 @@ final class XMLStream {
     func text(separating blocks: Set<String> = [], omitting omitted: Set<String> = []) throws(PublicationProblem) -> String {
         guard kind == .element, !isEmptyElement else { return "" }
         let startDepth = depth
+        if let text = leafText() { return text }
         // Bytes go straight from the events into one reused array: no String per text node.
         state.pointee.textBuffer.removeAll(keepingCapacity: true)
         while try next() {
@@ -468,6 +469,22 @@ final class XMLStream {
             }
         }
         throw failure()
+    }
+
+    /// The text of an element holding one text node and nothing else, most of those readers keep, taken where
+    /// the parser left it; the cursor is left on the element's end.
+    private func leafText() -> String? {
+        let position = state.pointee.position
+        guard position + 2 < available else { return nil }
+        let text = state.pointee.events[position + 1]
+        let end = state.pointee.events[position + 2]
+        guard text.kind == .text, end.kind == .endElement, end.depth == state.pointee.cursorDepth else { return nil }
+        state.pointee.position = position + 2
+        state.pointee.kind = .endElement
+        if let name = end.name { state.pointee.name = internedName(name) }
+        return state.pointee.bytes.withUnsafeBufferPointer {
+            XMLText.collapsingWhitespace(UnsafeBufferPointer(rebasing: $0[text.start..<text.start + text.count]))
+        }
     }
 
     private func appendValue() {
