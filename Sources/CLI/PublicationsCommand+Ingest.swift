@@ -75,6 +75,7 @@ extension PublicationsCommand {
             if summary.updated > 0 { parts.append("\(summary.updated) updated") }
             parts.append("\(summary.unchanged) unchanged")
             parts.append("\(summary.deleted) deleted")
+            if summary.skipped > 0 { parts.append("\(summary.skipped) skipped") }
             parts.append("\(summary.rejected) rejected")
             if summary.joinedPublications > 0 { parts.append("\(summary.joinedPublications) publications joined") }
             if !summary.warnings.isEmpty { parts.append("\(summary.warnings.count) warnings") }

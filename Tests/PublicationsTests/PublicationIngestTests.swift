@@ -157,6 +157,24 @@ func record(
         #expect(try await statistics().records == 1)
     }
 
+    @Test func aFilterKeepsOnlyItsRecordsAndDeletionsStillApply() async throws {
+        try ingest([record(.pubmed, "20", title: "Hip fractures in the SNDS", pmid: "20")])
+        var filtering = ingestor
+        filtering.filter = { $0.title?.contains("SNDS") == true }
+        let summary = try filtering.ingest(file: "update.xml") {
+            ScriptedReader(events: [
+                record(.pubmed, "21", title: "Statin persistence in the SNDS", pmid: "21"),
+                record(.pubmed, "22", title: "Selective neck dissections", pmid: "22"),
+                .deletion(source: .pubmed, key: "20", origin: RecordOrigin(file: "update.xml", position: 3)),
+            ])
+        }
+        #expect((summary.read, summary.new, summary.skipped, summary.deleted) == (3, 1, 1, 1))
+        let repository = PublicationRepository(store: store)
+        #expect(try await repository.publication(PublicationReference("pmid:21")!) != nil)
+        #expect(try await repository.publication(PublicationReference("pmid:22")!) == nil)
+        #expect(try await repository.publication(PublicationReference("pmid:20")!) == nil)
+    }
+
     @Test func aHarvestedPageAndItsCheckpointAreStoredTogether() async throws {
         let key = HarvestKey(source: .hal, query: "SNDS", since: "2020-01-01")
         #expect(try await ingestor.checkpoint(for: key) == nil)

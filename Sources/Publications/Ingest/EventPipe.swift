@@ -104,13 +104,15 @@ extension EventPipe where Event == ReaderEvent {
 }
 
 extension EventPipe where Event == PreparedEvent {
-    /// The events of `input` with their records prepared for the store. Cancelling this pipe cancels `input`.
-    static func preparing(_ input: EventPipe<ReaderEvent>) -> EventPipe<PreparedEvent> {
+    /// The events of `input` with their records prepared for the store, those `filter` refuses skipped. Cancelling
+    /// this pipe cancels `input`.
+    static func preparing(_ input: EventPipe<ReaderEvent>, keeping filter: RecordFilter? = nil) -> EventPipe<PreparedEvent> {
         let pipe = EventPipe<PreparedEvent>()
         pipe.produce { pipe throws(PublicationProblem) in
             do throws(PublicationProblem) {
                 while let batch = try input.receive() {
-                    guard pipe.send(EventBatch(events: batch.events.map(PreparedEvent.init), fractionRead: batch.fractionRead)) else { break }
+                    guard pipe.send(EventBatch(events: batch.events.map { PreparedEvent($0, keeping: filter) }, fractionRead: batch.fractionRead))
+                    else { break }
                 }
             } catch {
                 input.cancel()

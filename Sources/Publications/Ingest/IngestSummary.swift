@@ -12,6 +12,8 @@ public struct IngestSummary: Hashable, Sendable, Codable {
     public var unchanged = 0
     /// Records removed because their source withdrew them.
     public var deleted = 0
+    /// Records the ingest's filter left out (a scan keeps only its candidates): read, not stored.
+    public var skipped = 0
     /// Records refused (no identifier nor title…), listed in `rejections`.
     public var rejected = 0
     /// Publications that turned out to be one work and were joined (a record bridging two of them).
@@ -28,6 +30,7 @@ public struct IngestSummary: Hashable, Sendable, Codable {
         updated += other.updated
         unchanged += other.unchanged
         deleted += other.deleted
+        skipped += other.skipped
         rejected += other.rejected
         joinedPublications += other.joinedPublications
         rejections += other.rejections

@@ -3,9 +3,14 @@ import Foundation
 import GRDB
 import Store
 
+/// Whether an ingest keeps a record; called once per record, off the caller's thread.
+public typealias RecordFilter = @Sendable (PublicationMetadata) -> Bool
+
 /// How far an ingest has gone: records read, and the share of the file when the reader can tell.
 public struct IngestProgress: Sendable {
     public var read: Int
+    /// Records the filter left out so far.
+    public var skipped = 0
     public var fractionRead: Double?
 }
 
@@ -28,13 +33,19 @@ public struct PublicationIngestError: Error, Sendable, CustomStringConvertible {
 /// file again and re-run; what was ingested before is untouched, and re-ingesting what is already stored
 /// changes nothing. A record that cannot be used (no identifier nor title) is rejected and counted, the file
 /// goes on; `strict` makes any rejection or warning fail the file instead.
+///
+/// A `filter` keeps only the records it accepts (`hublot publications scan` keeps the candidates of its
+/// classifier): the others are read and counted as skipped, never stored. It runs on the preparing thread,
+/// so the file is still read once, in constant memory; deletions apply whatever it says.
 public struct PublicationIngestor: Sendable {
     public let store: Store
     public var strict: Bool
+    public var filter: RecordFilter?
 
-    public init(store: Store, strict: Bool = false) {
+    public init(store: Store, strict: Bool = false, filter: RecordFilter? = nil) {
         self.store = store
         self.strict = strict
+        self.filter = filter
     }
 
     /// Ingests the file at `path`, read as `format`.
@@ -49,7 +60,7 @@ public struct PublicationIngestor: Sendable {
         file: String, progress: (@Sendable (IngestProgress) -> Void)? = nil,
         reader makeReader: @escaping @Sendable () throws(PublicationProblem) -> any PublicationReader
     ) throws(PublicationIngestError) -> IngestSummary {
-        let pipe = EventPipe.preparing(EventPipe.reading(makeReader))
+        let pipe = EventPipe.preparing(EventPipe.reading(makeReader), keeping: filter)
         do {
             return try store.writer.write { db in
                 let writer = PublicationWriter(db: db)
@@ -57,7 +68,7 @@ public struct PublicationIngestor: Sendable {
                 do {
                     while let batch = try pipe.receive() {
                         for event in batch.events { try writer.apply(event, to: &summary) }
-                        progress?(IngestProgress(read: summary.read, fractionRead: batch.fractionRead))
+                        progress?(IngestProgress(read: summary.read, skipped: summary.skipped, fractionRead: batch.fractionRead))
                     }
                 } catch {
                     pipe.cancel()
@@ -81,7 +92,8 @@ public struct PublicationIngestor: Sendable {
     /// Stores one harvested page and the checkpoint reached after it, in one transaction: a harvest stopped at
     /// any moment has stored either both or neither.
     public func store(_ events: [ReaderEvent], checkpoint: HarvestCheckpoint) async throws -> IngestSummary {
-        let prepared = events.map(PreparedEvent.init)
+        let filter = self.filter
+        let prepared = events.map { PreparedEvent($0, keeping: filter) }
         return try await store.writer.write { db in
             let writer = PublicationWriter(db: db)
             var summary = IngestSummary()

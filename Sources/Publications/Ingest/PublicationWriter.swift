@@ -22,13 +22,20 @@ struct PreparedRecord: Sendable {
 /// A reader event with its record prepared.
 enum PreparedEvent: Sendable {
     case record(PreparedRecord)
+    /// A record the ingest's filter left out: counted, never encoded nor stored.
+    case skipped
     case deletion(source: PublicationSource, key: String, origin: RecordOrigin)
     case rejected(PublicationProblem)
     case warning(PublicationProblem)
 
-    init(_ event: ReaderEvent) {
+    init(_ event: ReaderEvent, keeping filter: RecordFilter? = nil) {
         switch event {
-        case .record(let record): self = .record(PreparedRecord(record))
+        case .record(let record):
+            if let filter, !filter(record.metadata) {
+                self = .skipped
+            } else {
+                self = .record(PreparedRecord(record))
+            }
         case .deletion(let source, let key, let origin): self = .deletion(source: source, key: key, origin: origin)
         case .rejected(let problem): self = .rejected(problem)
         case .warning(let problem): self = .warning(problem)
@@ -60,6 +67,9 @@ struct PublicationWriter {
         case .record(let record):
             summary.read += 1
             try store(record, summary: &summary)
+        case .skipped:
+            summary.read += 1
+            summary.skipped += 1
         case .deletion(let source, let key, let origin):
             summary.read += 1
             if try delete(source: source, key: key, file: origin.file) { summary.deleted += 1 }
