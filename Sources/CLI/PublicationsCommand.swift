@@ -6,7 +6,7 @@ struct PublicationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publications",
         abstract: "Bring in publications from files and live services, merged into one record per work, and look at them.",
-        subcommands: [Ingest.self, Harvest.self, Stats.self, Show.self]
+        subcommands: [Ingest.self, Scan.self, Harvest.self, Stats.self, Show.self]
     )
 }
 
