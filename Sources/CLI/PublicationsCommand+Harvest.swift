@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalog
 import Foundation
 import Harvest
 import Logging
@@ -9,7 +10,9 @@ extension PublicationsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Fetch the publications a query finds in a live service, page by page, resuming where it stopped.",
             discussion: """
-                SOURCE is pubmed (E-utilities), openalex, hal, crossref or europepmc. Each page is stored with a \
+                SOURCE is pubmed (E-utilities), openalex, hal, crossref or europepmc. With --database NAME, the \
+                registry's queries of that database are run instead of --query, on every source it has one for (or \
+                SOURCE only), one after the other, each resuming from its own checkpoint. Each page is stored with a \
                 checkpoint in one transaction: a harvest killed at any point, run again with the same source, query \
                 and --since, goes on after the last page stored, with no duplicate. A finished harvest is not run \
                 again unless --restart is given. Requests keep to each service's published rate (NCBI: 3/s, 10/s with \
@@ -19,11 +22,22 @@ extension PublicationsCommand {
 
         @OptionGroup var storeOptions: StoreOptions
 
-        @Argument(help: "The service: \(HarvestOptions.harvestableSources.map(\.rawValue).joined(separator: ", ")).")
-        var source: PublicationSource
+        @Argument(
+            help: """
+                The service: \(HarvestOptions.harvestableSources.map(\.rawValue).joined(separator: ", ")). With --database, only this one \
+                of the database's sources; all of them when absent.
+                """)
+        var source: PublicationSource?
 
         @Option(help: "The query, in the service's own syntax (PubMed: a search term; HAL, Europe PMC: Solr/Lucene).")
-        var query: String
+        var query: String?
+
+        @Option(
+            help: """
+                Instead of --query, run this database's queries from the registry (SNDS, PMSI…), one source after the other, \
+                each with its own checkpoint.
+                """)
+        var database: String?
 
         @Option(help: "Only works published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
         var since: String?
@@ -40,7 +54,7 @@ extension PublicationsCommand {
         @Option(help: "Works asked for per request (each service caps it).")
         var pageSize = 200
 
-        @Option(help: "Stop after this many works in this run; the next run goes on from there.")
+        @Option(help: "Stop after this many works of each query in this run; the next run goes on from there.")
         var limit: Int?
 
         @Option(help: "Requests per second, instead of the service's standard rate.")
@@ -53,10 +67,7 @@ extension PublicationsCommand {
         var output: OutputFormat = .text
 
         func validate() throws {
-            guard HarvestOptions.harvestableSources.contains(source) else {
-                throw ValidationError(HarvestError.unsupportedSource(source).description)
-            }
-            guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--query is empty") }
+            _ = try harvests(in: .standard)
             if let since, Normalize.date(since) == nil {
                 throw ValidationError("--since \(since) is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
             }
@@ -65,16 +76,98 @@ extension PublicationsCommand {
             if let rate, rate <= 0 { throw ValidationError("--rate must be positive") }
         }
 
+        /// What this command harvests: the `--query` on SOURCE, or the registry's queries of `--database`.
+        func harvests(in registry: DatabaseRegistry) throws -> [HarvestKey] {
+            let since = since.flatMap(Self.firstDay) ?? ""
+            switch (query, database) {
+            case (nil, nil):
+                throw ValidationError("Give --query, or --database to run that database's queries from the registry")
+            case (.some, .some):
+                throw ValidationError("--query and --database exclude each other: --database runs the registry's queries of that database")
+            case (let query?, nil):
+                guard let source else {
+                    throw ValidationError("Which service does --query go to? Give SOURCE: \(Self.sourceNames(HarvestOptions.harvestableSources))")
+                }
+                try Self.checkHarvestable(source)
+                guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--query is empty") }
+                return [HarvestKey(source: source, query: query, since: since)]
+            case (nil, let name?):
+                if let source { try Self.checkHarvestable(source) }
+                guard let database = registry.database(named: name) else {
+                    throw ValidationError(
+                        "--database \(name) is not in the registry (version \(registry.version)); it knows \(registry.databases.map(\.name).joined(separator: ", "))"
+                    )
+                }
+                return try Self.harvests(of: database, only: source).map { HarvestKey(source: $0.source, query: $0.query, since: since) }
+            }
+        }
+
+        /// The database's queries, one per source that has a search API, in the order of `harvestableSources`;
+        /// only `source`'s when given.
+        static func harvests(of database: HubDatabase, only source: PublicationSource? = nil) throws -> [(source: PublicationSource, query: String)] {
+            let queries = HarvestOptions.harvestableSources.compactMap { source in
+                database.queries[source.rawValue].flatMap { query in
+                    query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : (source: source, query: query)
+                }
+            }
+            let available = sourceNames(queries.map(\.source))
+            guard let source else {
+                guard !queries.isEmpty else {
+                    throw ValidationError(
+                        "\(database.name) has no query in the registry for any of \(sourceNames(HarvestOptions.harvestableSources))")
+                }
+                return queries
+            }
+            guard let query = queries.first(where: { $0.source == source }) else {
+                throw ValidationError(
+                    "\(database.name) has no \(source.rawValue) query in the registry" + (queries.isEmpty ? "" : "; it has one for \(available)"))
+            }
+            return [query]
+        }
+
+        private static func checkHarvestable(_ source: PublicationSource) throws {
+            guard HarvestOptions.harvestableSources.contains(source) else {
+                throw ValidationError(HarvestError.unsupportedSource(source).description)
+            }
+        }
+
+        private static func sourceNames(_ sources: [PublicationSource]) -> String {
+            sources.map(\.rawValue).joined(separator: ", ")
+        }
+
         func run() async throws {
-            let key = HarvestKey(source: source, query: query, since: since.flatMap(Self.firstDay) ?? "")
+            let keys = try harvests(in: .standard)
             let options = HarvestOptions(
                 baseURL: baseURL, contact: contact,
                 apiKey: apiKey ?? ProcessInfo.processInfo.environment["HUBLOT_API_KEY"],
                 pageSize: pageSize, limit: limit, restart: restart, rate: rate.map(RequestRate.init(perSecond:))
             )
-            let sink = PublicationStoreSink(ingestor: PublicationIngestor(store: try storeOptions.open()))
+            let ingestor = PublicationIngestor(store: try storeOptions.open())
+            var reports: [HarvestReport] = []
+            var failed = false
+            for key in keys {
+                // A query that fails (a source down, a syntax it refuses) does not keep the others from running.
+                if let report = await harvest(key, options: options, into: ingestor) {
+                    reports.append(report)
+                } else {
+                    failed = true
+                }
+            }
+            if output == .json {
+                if let database {
+                    try printJSON(DatabaseHarvestReport(database: database, harvests: reports))
+                } else if let report = reports.first {
+                    try printJSON(report)
+                }
+            }
+            if failed { throw ExitCode(2) }
+        }
+
+        /// Runs one query to its end or its limit; nil if it stopped on an error, which is printed.
+        private func harvest(_ key: HarvestKey, options: HarvestOptions, into ingestor: PublicationIngestor) async -> HarvestReport? {
+            let sink = PublicationStoreSink(ingestor: ingestor)
             let progressLine = ProgressLine()
-            let label = "\(source.rawValue) \"\(query)\""
+            let label = database.map { "\($0) on \(key.source.rawValue)" } ?? "\(key.source.rawValue) \"\(key.query)\""
             progressLine.begin()
             let result: HarvestSummary
             do {
@@ -88,11 +181,12 @@ extension PublicationsCommand {
                 progressLine.clear()
                 printError("harvest \(label) stopped: \(error)")
                 printError("What was stored is kept; run the same command again to resume.")
-                throw ExitCode(2)
+                return nil
             }
             progressLine.clear()
             let stored = await sink.summary
-            if output == .json { return try printJSON(HarvestReport(result, stored)) }
+            let report = HarvestReport(result, stored)
+            guard output == .text else { return report }
             let checkpoint = result.checkpoint
             let of = checkpoint.total.map { " of \($0)" } ?? ""
             switch result.outcome {
@@ -108,6 +202,7 @@ extension PublicationsCommand {
             }
             Ingest.printProblems("rejected", stored.rejections)
             Ingest.printProblems("warning", stored.warnings)
+            return report
         }
 
         /// The first day `since` covers, in full (`2020` is `2020-01-01`): the date filters of HAL, OpenAlex and
@@ -118,6 +213,11 @@ extension PublicationsCommand {
             let day = date.month == nil ? 1 : date.day ?? 1
             return String(format: "%04d-%02d-%02d", date.year, month, day)
         }
+    }
+
+    struct DatabaseHarvestReport: Encodable {
+        var database: String
+        var harvests: [HarvestReport]
     }
 
     struct HarvestReport: Encodable {
