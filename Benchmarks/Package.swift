@@ -36,6 +36,16 @@ let package = Package(
             path: "Sources/PublicationsIngest",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // The classifier over one PubMed file held in memory, then the whole scan of that file.
+        .executableTarget(
+            name: "classify",
+            dependencies: [
+                .product(name: "Catalog", package: "hublot"), .product(name: "Classification", package: "hublot"),
+                .product(name: "Publications", package: "hublot"), .product(name: "Store", package: "hublot"),
+            ],
+            path: "Sources/Classify",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "CatalogBenchmarks",
             dependencies: [
