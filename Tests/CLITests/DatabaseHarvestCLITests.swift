@@ -47,13 +47,14 @@ final class PubMedServer: Sendable {
     @Test func parsesAHarvestOfADatabase() throws {
         let all = try #require(
             try Hublot.parseAsRoot(["publications", "harvest", "--database", "snds", "--since", "2021"]) as? PublicationsCommand.Harvest)
+        let queries = try #require(DatabaseRegistry.standard.database(named: "SNDS")?.queries)
         let keys = try all.harvests(in: .standard)
-        let query = try #require(DatabaseRegistry.standard.database(named: "SNDS")?.queries["pubmed"])
-        #expect(keys == [HarvestKey(source: .pubmed, query: query, since: "2021-01-01")])
+        #expect(keys.map(\.source) == [.pubmed, .openalex, .hal, .crossref, .europepmc])
+        #expect(keys.allSatisfy { $0.query == queries[$0.source.rawValue] && $0.since == "2021-01-01" })
 
         let one = try #require(
-            try Hublot.parseAsRoot(["publications", "harvest", "pubmed", "--database", "PMSI"]) as? PublicationsCommand.Harvest)
-        #expect(try one.harvests(in: .standard).map(\.source) == [.pubmed])
+            try Hublot.parseAsRoot(["publications", "harvest", "hal", "--database", "SNDS"]) as? PublicationsCommand.Harvest)
+        #expect(try one.harvests(in: .standard) == [HarvestKey(source: .hal, query: try #require(queries["hal"]))])
     }
 
     @Test func aDatabaseRunsItsQueriesSourceAfterSource() throws {
@@ -75,7 +76,7 @@ final class PubMedServer: Sendable {
         #expect(message(["pubmed"])?.contains("Give --query, or --database") == true)
         #expect(message(["pubmed", "--query", "SNDS", "--database", "SNDS"])?.contains("--query and --database exclude each other") == true)
         #expect(message(["--query", "SNDS"])?.contains("Which service does --query go to?") == true)
-        #expect(message(["hal", "--database", "SNDS"])?.contains("SNDS has no hal query in the registry; it has one for pubmed") == true)
+        #expect(message(["hal", "--database", "PMSI"])?.contains("PMSI has no hal query in the registry; it has one for pubmed") == true)
         #expect(message(["--database", "UKB"])?.contains("UKB is not in the registry") == true)
         #expect(message(["jats", "--database", "SNDS"]) != nil)
     }
@@ -89,7 +90,7 @@ final class PubMedServer: Sendable {
             try await server.application().test(.live) { client in
                 let port = try #require(client.port)
                 let harvest = [
-                    "publications", "harvest", "--database", "SNDS", "--since", "2020", "--base-url", "http://127.0.0.1:\(port)",
+                    "publications", "harvest", "pubmed", "--database", "SNDS", "--since", "2020", "--base-url", "http://127.0.0.1:\(port)",
                     "--rate", "100", "--page-size", "2", "--store", store,
                 ]
                 try await runHublot(harvest + ["--limit", "3"])

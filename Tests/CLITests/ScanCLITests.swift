@@ -115,8 +115,9 @@ func storedPMIDs(_ store: String, _ pmids: [String]) async throws -> [String] {
             let file = directory.appendingPathComponent("pubmed-baseline.xml")
             try Self.baseline.write(to: file)
             let store = directory.appendingPathComponent("store.sqlite").path
-            var registry = DatabaseRegistry.standard
-            registry.databases.removeAll { $0.name == "PMSI" }
+            // A registry of one database, named by the first article's title only.
+            let registry = DatabaseRegistry(
+                version: 99, databases: [HubDatabase(name: "STATINS", title: "Statin users", kind: .cohort, names: ["statin persistence"])])
             let scan = try #require(
                 try Hublot.parseAsRoot(["publications", "scan", "pubmed", file.path, "--keep", "uses", "--store", store]) as? PublicationsCommand.Scan
             )
