@@ -83,7 +83,7 @@ let directory = FileManager.default.temporaryDirectory.appendingPathComponent("h
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: directory) }
 
-_ = timed("PubMedReader alone (the floor of a scan)") {
+_ = try timed("PubMedReader alone (the floor of a scan)") {
     var reader = try PubMedReader(path: file)
     while try reader.next() != nil {}
 }
