@@ -30,6 +30,10 @@ public struct DatabaseClassifier: Sendable {
         var evidence = [[Evidence]](repeating: [], count: matcher.databaseCount)
         var rejected = [[Evidence]](repeating: [], count: matcher.databaseCount)
         let found = parts.parts.map { matcher.mentions(in: $0.passage) }
+        // Nearly every publication names no database: nothing more to read.
+        guard found.contains(where: { !$0.isEmpty }) else {
+            return registry.databases.map { DatabaseVerdict(database: $0.name, verdict: .no, confidence: 1) }
+        }
         let document = DocumentContext(publication, parts: parts, mentions: found, matcher: matcher)
 
         for (part, mentions) in zip(parts.parts, found) {
@@ -37,7 +41,8 @@ public struct DatabaseClassifier: Sendable {
             let countries = matcher.countryMarkers(in: part.passage)
             let isFrenchText = part.isFrenchLanguage
             for mention in mentions {
-                let (strength, reason) = strength(of: mention, in: part, mentions: mentions, countries: countries, french: isFrenchText, document: document)
+                let (strength, reason) = strength(
+                    of: mention, in: part, mentions: mentions, countries: countries, french: isFrenchText, document: document)
                 let sentence = String(part.passage.sentence(mention.sentence)).trimmingCharacters(in: .whitespacesAndNewlines)
                 let phrase = String(part.passage.written(mention.start, mention.end))
                 guard strength > 0 else {
@@ -76,14 +81,17 @@ public struct DatabaseClassifier: Sendable {
         switch mention.kind {
         case .name:
             // A name may say France itself ("French national claims").
-            return elsewhere && !inFrance && !countries.placeInFrance(mention, countingItsOwnWords: true) ? (0.7, "another country in the sentence") : (1, nil)
+            return elsewhere && !inFrance && !countries.placeInFrance(mention, countingItsOwnWords: true)
+                ? (0.7, "another country in the sentence") : (1, nil)
         case .generic:
             if elsewhere { return (0, "generic name, about another country") }
             if inFrance { return (0.85, nil) }
             if document.isFrench && !document.isElsewhere { return (0.65, "generic name, France from the rest of the publication") }
             return (0, "generic name, nothing places it in France")
         case .acronym(let ambiguous):
-            if document.redefinedAcronyms.contains(part.passage.words[mention.start]) || matcher.isDefinedAsSomethingElse(mention, in: part.passage, among: mentions) {
+            if document.redefinedAcronyms.contains(part.passage.words[mention.start])
+                || matcher.isDefinedAsSomethingElse(mention, in: part.passage, among: mentions)
+            {
                 return (0, "acronym defined as something else")
             }
             guard ambiguous else { return (1, nil) }
@@ -168,8 +176,10 @@ struct DocumentContext {
         let title = (publication.title ?? "").folded
         isReview =
             types.contains { $0.contains("review") || $0.contains("meta-analysis") || $0.contains("meta analysis") }
-            || ["systematic review", "literature review", "scoping review", "narrative review", "umbrella review", "review of the literature",
-                "meta-analysis", "meta analysis", "revue de la litterature", "revue systematique"].contains { title.contains($0) }
+            || [
+                "systematic review", "literature review", "scoping review", "narrative review", "umbrella review", "review of the literature",
+                "meta-analysis", "meta analysis", "revue de la litterature", "revue systematique",
+            ].contains { title.contains($0) }
         isCommentary =
             types.contains { ["editorial", "comment", "news", "interview", "biography", "published erratum"].contains($0) }
             || ["letter:", "commentary", "comment on", "comment:", "reply", "response to", "re:", "editorial", "erratum", "correction"].contains {

@@ -18,6 +18,9 @@ struct Passage: Sendable {
     private(set) var opensParenthesis: [Bool] = []
     private(set) var sentences: [Range<String.Index>] = []
     private var sentenceWords: [Range<Int>] = []
+    /// Whether the text is French, by its little words (`les`, `des`, `une`, `dans`…): then a generic name
+    /// ("base de données médico-administrative") is French too.
+    private(set) var isFrench = false
 
     init(_ text: String) {
         self.text = text
@@ -32,6 +35,8 @@ struct Passage: Sendable {
     /// The words of the text as written, from word `start` to word `end` (exclusive).
     func written(_ start: Int, _ end: Int) -> Substring { text[ranges[start].lowerBound..<ranges[end - 1].upperBound] }
 
+    private static let frenchWords: [String: Int] = ["les": 0, "des": 1, "une": 2, "dans": 3, "pour": 4, "avec": 5, "est": 6, "sont": 7, "du": 8]
+
     private static let abbreviations: Set<String> = ["e", "g", "i", "al", "vs", "fig", "no", "approx", "ref", "dr", "etc", "cf", "resp", "n"]
 
     private mutating func cut() {
@@ -44,6 +49,7 @@ struct Passage: Sendable {
         var pendingBreak = false
         var sentence = 0
         var sentenceFirstWord = 0
+        var frenchWordsSeen: UInt16 = 0
 
         func closeSentence(at end: String.Index) {
             if let start = sentenceStart {
@@ -75,8 +81,9 @@ struct Passage: Sendable {
                     pendingBreak = false
                 }
                 if sentenceStart == nil { sentenceStart = start }
-                let folded = isASCII ? Self.asciiLowercased(original) : String(original).folded
+                let folded = isASCII ? Self.asciiLowercased(original) : Self.folded(original)
                 lastWord = folded
+                if let bit = Self.frenchWords[folded] { frenchWordsSeen |= 1 << bit }
                 lastWordEnd = index
                 if !PhrasePattern.skippedWords.contains(folded) {
                     words.append(folded)
@@ -104,6 +111,7 @@ struct Passage: Sendable {
             index = scalars.index(after: index)
         }
         closeSentence(at: lastWordEnd)
+        isFrench = frenchWordsSeen.nonzeroBitCount >= 3
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -115,6 +123,41 @@ struct Passage: Sendable {
     }
 
     private static func asciiLowercased(_ word: Substring) -> String {
-        String(decoding: word.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let utf8 = word.utf8
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            for (index, byte) in utf8.enumerated() { buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+            return utf8.count
+        }
     }
+
+    /// Accented Latin letters folded by a table, Foundation only for the rest: folding is most of the cost of
+    /// reading French affiliations.
+    private static func folded(_ word: Substring) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A: result.append(Unicode.Scalar(scalar.value | 0x20)!)
+            case 0..<0x80: result.append(scalar)
+            case 0xC0...0x17F:
+                guard let plain = latinFolding[scalar.value] else { return String(word).folded }
+                result.append(contentsOf: plain.unicodeScalars)
+            default: return String(word).folded
+            }
+        }
+        return String(result)
+    }
+
+    private static let latinFolding: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        let groups: [(String, String)] = [
+            ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"), ("ÇçĆćĈĉĊċČč", "c"), ("ĎďĐđ", "d"), ("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "e"), ("ĜĝĞğĠġĢģ", "g"),
+            ("ĤĥĦħ", "h"), ("ÌÍÎÏìíîïĨĩĪīĬĭĮįİı", "i"), ("Ĵĵ", "j"), ("Ķķ", "k"), ("ĹĺĻļĽľĿŀŁł", "l"), ("ÑñŃńŅņŇň", "n"),
+            ("ÒÓÔÕÖØòóôõöøŌōŎŏŐő", "o"), ("ŔŕŖŗŘř", "r"), ("ŚśŜŝŞşŠš", "s"), ("ŢţŤťŦŧ", "t"), ("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", "u"),
+            ("Ŵŵ", "w"), ("ÝýÿŶŷŸ", "y"), ("ŹźŻżŽž", "z"), ("Ææ", "ae"), ("Œœ", "oe"), ("ß", "ss"),
+        ]
+        for (letters, plain) in groups {
+            for scalar in letters.unicodeScalars { table[scalar.value] = plain }
+        }
+        return table
+    }()
 }

@@ -14,7 +14,7 @@ struct PublicationText {
         var cues: SentenceCues.Reading
         var note: String?
 
-        var isFrenchLanguage: Bool { PublicationText.isFrench(passage.text) }
+        var isFrenchLanguage: Bool { passage.isFrench }
     }
 
     private(set) var parts: [Part] = []
@@ -106,16 +106,6 @@ struct PublicationText {
         return rules.first { _, words in words.contains { text.contains($0) } }?.0 ?? .other
     }
 
-    /// Whether a text is in French: then a generic name ("base de données médico-administrative") is French.
-    static func isFrench(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        var found = 0
-        for word in [" les ", " des ", " une ", " dans ", " pour ", " avec ", " est ", " sont ", " du "] where lowered.contains(word) {
-            found += 1
-            if found >= 3 { return true }
-        }
-        return false
-    }
 }
 
 /// Words of a sentence that change what a name in it says about use.

@@ -40,11 +40,12 @@ struct RegistryMatcher: Sendable {
     /// For each database, its index and the indices of the databases it is part of.
     let lineage: [[Int]]
     private let phrases: [Phrase]
-    private let phrasesByFirstWord: [String: [Int]]
+    /// The phrases and acronyms each word may begin.
+    private let startsByWord: [String: (phrases: [Int], acronyms: [Int])]
+    private let prefixInitials: Set<UInt8>
     /// Phrases beginning with a `prefix*` word, by that prefix: few, tried at every word.
     private let phrasesByFirstPrefix: [(prefix: String, phrases: [Int])]
     private let acronyms: [AcronymForm]
-    private let acronymsByFirstWord: [String: [Int]]
     private let contextWords: [Set<String>]
     /// The words of each database's names and context words: what its own acronym's definition is made of.
     private let vocabulary: [(words: Set<String>, prefixes: Set<String>)]
@@ -89,9 +90,13 @@ struct RegistryMatcher: Sendable {
         self.phrases = phrases
         self.acronyms = acronyms
         self.contextWords = contextWords
-        phrasesByFirstWord = Self.index(phrases.enumerated().map { ($0, $1.pattern.firstWords.words) })
+        let phrasesByFirstWord = Self.index(phrases.enumerated().map { ($0, $1.pattern.firstWords.words) })
+        let acronymsByFirstWord = Self.index(acronyms.enumerated().map { ($0, [$1.folded[0]]) })
+        startsByWord = Set(phrasesByFirstWord.keys).union(acronymsByFirstWord.keys).reduce(into: [:]) { index, word in
+            index[word] = (phrasesByFirstWord[word] ?? [], acronymsByFirstWord[word] ?? [])
+        }
         phrasesByFirstPrefix = Self.index(phrases.enumerated().map { ($0, $1.pattern.firstWords.prefixes) }).map { ($0.key, $0.value) }
-        acronymsByFirstWord = Self.index(acronyms.enumerated().map { ($0, [$1.folded[0]]) })
+        prefixInitials = Set(phrasesByFirstPrefix.compactMap(\.prefix.utf8.first))
         franceMarkers = try registry.franceMarkers.map { try PhrasePattern($0) }
         otherCountryMarkers = try registry.otherCountryMarkers.map { try PhrasePattern($0) }
         franceMarkerWords = franceMarkers.reduce(into: []) { $0.formUnion($1.firstWords.words) }
@@ -115,21 +120,35 @@ struct RegistryMatcher: Sendable {
     func mentions(in passage: Passage) -> [Mention] {
         var found: [Mention] = []
         let words = passage.words
+        func matchPhrase(_ phraseIndex: Int, at start: Int) {
+            let phrase = phrases[phraseIndex]
+            let sentence = passage.sentenceOfWord[start]
+            guard
+                let end = phrase.pattern.matchEnds(in: words, from: start).last(where: {
+                    $0 > start && passage.sentenceOfWord[$0 - 1] == sentence
+                })
+            else { return }
+            found.append(Mention(database: phrase.database, kind: phrase.kind, start: start, end: end, sentence: sentence))
+        }
         for start in words.indices {
             let word = words[start]
-            let prefixed = phrasesByFirstPrefix.lazy.filter { word.hasPrefix($0.prefix) }.flatMap(\.phrases)
-            for phraseIndex in (phrasesByFirstWord[word] ?? []) + prefixed {
-                let phrase = phrases[phraseIndex]
-                let sentence = passage.sentenceOfWord[start]
-                guard let end = phrase.pattern.matchEnds(in: words, from: start).last(where: { $0 > start && passage.sentenceOfWord[$0 - 1] == sentence })
-                else { continue }
-                found.append(Mention(database: phrase.database, kind: phrase.kind, start: start, end: end, sentence: sentence))
+            // Most words begin nothing: one look in the index, and the prefixes only for the letters they begin with.
+            if let first = word.utf8.first, prefixInitials.contains(first) {
+                for (prefix, indices) in phrasesByFirstPrefix where word.hasPrefix(prefix) {
+                    for phraseIndex in indices { matchPhrase(phraseIndex, at: start) }
+                }
             }
-            for acronymIndex in acronymsByFirstWord[word] ?? [] {
+            guard let starts = startsByWord[word] else { continue }
+            for phraseIndex in starts.phrases {
+                matchPhrase(phraseIndex, at: start)
+            }
+            for acronymIndex in starts.acronyms {
+
                 let acronym = acronyms[acronymIndex]
                 let end = start + acronym.folded.count
                 guard end <= words.count, Array(words[start..<end]) == acronym.folded else { continue }
-                guard (start..<end).allSatisfy({ Self.caseMatches(passage.text[passage.ranges[$0]], acronym.written[$0 - start], acronym.letterCase) })
+                guard
+                    (start..<end).allSatisfy({ Self.caseMatches(passage.text[passage.ranges[$0]], acronym.written[$0 - start], acronym.letterCase) })
                 else { continue }
                 found.append(
                     Mention(

@@ -60,7 +60,9 @@ import Testing
     @Test func onlyInTheReferencesIsAMention() {
         let paper = publication(
             abstract: [(nil, "We followed 300 patients treated in our department for atrial fibrillation.")],
-            references: ["Tuppin P, et al. Value of a national administrative database to guide public decisions: the SNIIRAM. Rev Epidemiol Sante Publique. 2017."])
+            references: [
+                "Tuppin P, et al. Value of a national administrative database to guide public decisions: the SNIIRAM. Rev Epidemiol Sante Publique. 2017."
+            ])
         let result = verdict(paper)
         #expect(result.verdict == .mentions)
         #expect(result.evidence.first?.field == .references)
@@ -88,7 +90,9 @@ import Testing
     }
 
     @Test func aComponentsUseIsTheSNDSsUse() {
-        let paper = publication(abstract: [("METHODS", "All stays for hip fracture were retrieved from the French hospital discharge database (PMSI).")])
+        let paper = publication(abstract: [
+            ("METHODS", "All stays for hip fracture were retrieved from the French hospital discharge database (PMSI).")
+        ])
         #expect(verdict(paper, "PMSI").verdict == .uses)
         #expect(verdict(paper).verdict == .uses)
         #expect(verdict(paper, "DCIR").verdict == .no)
@@ -108,7 +112,9 @@ import Testing
     @Test func theMethodsSectionOfTheFullTextIsStrongEvidence() {
         let paper = publication(
             abstract: [(nil, "We studied antiepileptic drug use during pregnancy.")],
-            fullText: [TextSection(title: "Data source", kind: .methods, text: "We used data from the SNIIRAM, which covers 98% of the French population.")])
+            fullText: [
+                TextSection(title: "Data source", kind: .methods, text: "We used data from the SNIIRAM, which covers 98% of the French population.")
+            ])
         let result = verdict(paper)
         #expect(result.verdict == .uses)
         #expect(result.evidence.first?.field == .fullText)

@@ -25,7 +25,10 @@ import Testing
             databases:
               - { name: SNDS, title: SNDS, kind: system, names: ["french (national health data"] }
             """
-        #expect(throws: DatabaseRegistryError(file: "mine.yml", path: "databases[0].names[0]", message: "phrase \"french (national health data\": a '(' is not closed")) {
+        #expect(
+            throws: DatabaseRegistryError(
+                file: "mine.yml", path: "databases[0].names[0]", message: "phrase \"french (national health data\": a '(' is not closed")
+        ) {
             try DatabaseRegistry.decode(yaml: badPhrase, file: "mine.yml")
         }
         do {

@@ -71,8 +71,13 @@ import Testing
                 if expected && !found { perDatabase[database, default: Score()].falseNegatives += 1 }
                 if expected != found {
                     let verdict = verdicts.first { $0.database == database }!
-                    let evidence = verdict.evidence.first.map { "[\($0.field.rawValue) \($0.weight) \($0.note ?? "")] \($0.phrase) | \($0.sentence.prefix(160))" } ?? "-"
-                    print("MISS \(database) \(label.id) expected \(expected) got \(verdict.verdict) \(verdict.confidence): \((metadata.title ?? "").prefix(70)) :: \(evidence)")
+                    let evidence =
+                        verdict.evidence.first.map {
+                            "[\($0.field.rawValue) \($0.weight) \($0.note ?? "")] \($0.phrase) | \($0.sentence.prefix(160))"
+                        } ?? "-"
+                    print(
+                        "MISS \(database) \(label.id) expected \(expected) got \(verdict.verdict) \(verdict.confidence): \((metadata.title ?? "").prefix(70)) :: \(evidence)"
+                    )
                 }
             }
         }
@@ -121,7 +126,8 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedData.appendingPathComponent("europepmc").path), "../shared/data is absent"))
     func realEuropePMCFile() throws {
-        let score = try evaluate("labels-europepmc-covid.jsonl", .europepmc, Self.sharedData.appendingPathComponent("europepmc/covid_papers.csv").path)
+        let score = try evaluate(
+            "labels-europepmc-covid.jsonl", .europepmc, Self.sharedData.appendingPathComponent("europepmc/covid_papers.csv").path)
         #expect(score.falsePositives <= 3)
     }
 }

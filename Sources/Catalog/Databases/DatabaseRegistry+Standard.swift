@@ -308,7 +308,7 @@ extension DatabaseRegistry {
               - { form: Open DAMIR, case: capitalised }
             names:
               - depenses assurance maladie inter regime*
-              - open (medic|bio|lpp|damir|ccam|phmev)
+              - open (medic|damir|phmev)
             queries:
               pubmed: ("DAMIR"[tiab] OR "Open DAMIR"[tiab]) AND (France OR French)
           - name: CONSTANCES
