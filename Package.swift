@@ -78,6 +78,7 @@ let package = Package(
             dependencies: [
                 "Core", "Store", "Catalog", "Publications",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSwift6
         ),
@@ -85,7 +86,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Catalog", "Publications", "Store",
+                "Catalog", "Classification", "Publications", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -95,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Catalog", "Harvest", "Publications", "Store", "Web",
+                "Catalog", "Classification", "Harvest", "Publications", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -127,7 +128,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Catalog", "Publications", "Store",
+                "Web", "Catalog", "Classification", "Publications", "Store",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift6
@@ -135,7 +136,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "CLI", "Catalog", "Publications", "Store",
+                "CLI", "Catalog", "Classification", "Publications", "Store",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift6
