@@ -34,7 +34,7 @@ public struct DatabaseClassifier: Sendable {
 
         for (part, mentions) in zip(parts.parts, found) {
             guard !mentions.isEmpty else { continue }
-            let countries = matcher.countrySentences(in: part.passage)
+            let countries = matcher.countryMarkers(in: part.passage)
             let isFrenchText = part.isFrenchLanguage
             for mention in mentions {
                 let (strength, reason) = strength(of: mention, in: part, mentions: mentions, countries: countries, french: isFrenchText, document: document)
@@ -45,33 +45,40 @@ public struct DatabaseClassifier: Sendable {
                     for database in matcher.lineage[mention.database] { rejected[database].append(item) }
                     continue
                 }
-                let (cue, cueNote) = part.usesCues ? SentenceCues.factor(part.passage, sentence: mention.sentence) : (1, nil)
-                let (documentFactor, documentNote) = document.factor
-                let weight = min(1, part.weight * strength * cue * documentFactor)
-                let note = [part.note, reason, cueNote, documentNote].compactMap { $0 }.joined(separator: "; ")
+                let (cue, cueNote) = SentenceCues.factor(part.passage, mention: mention, reading: part.cues)
+                let weight = min(1, part.weight * strength * cue)
+                let note = [part.note, reason, cueNote].compactMap { $0 }.joined(separator: "; ")
                 let item = Evidence(
                     field: part.field, section: part.section, sentence: sentence, phrase: phrase, weight: (weight * 100).rounded() / 100,
                     note: note.isEmpty ? nil : note)
                 for database in matcher.lineage[mention.database] { evidence[database].append(item) }
+                for implied in matcher.impliedComponents(of: mention.database, in: part.passage, sentence: mention.sentence) {
+                    var component = item
+                    component.phrase = "\(phrase) … \(part.passage.written(implied.start, implied.end))"
+                    component.note = [item.note, "the component, from the words of the sentence"].compactMap { $0 }.joined(separator: "; ")
+                    evidence[implied.database].append(component)
+                }
             }
         }
         return registry.databases.indices.map { index in
-            Self.verdict(database: registry.databases[index].name, evidence: evidence[index], rejected: rejected[index])
+            Self.verdict(database: registry.databases[index].name, evidence: evidence[index], rejected: rejected[index], document: document.factor)
         }
     }
 
     /// How surely this mention names the database (0: it does not), and why it counts less.
     private func strength(
-        of mention: Mention, in part: PublicationText.Part, mentions: [Mention], countries: (france: Set<Int>, elsewhere: Set<Int>),
+        of mention: Mention, in part: PublicationText.Part, mentions: [Mention], countries: CountryMarkers,
         french: Bool, document: DocumentContext
     ) -> (Double, String?) {
-        let inFrance = french || countries.france.contains(mention.sentence)
-        let elsewhere = countries.elsewhere.contains(mention.sentence)
+        let elsewhere = countries.placeElsewhere(mention)
+        // French words place a text in France unless it is about Québec, Belgium or Switzerland.
+        let inFrance = countries.placeInFrance(mention) || french && !elsewhere && !document.isElsewhere
         switch mention.kind {
         case .name:
-            return elsewhere && !inFrance ? (0.7, "another country in the sentence") : (1, nil)
+            // A name may say France itself ("French national claims").
+            return elsewhere && !inFrance && !countries.placeInFrance(mention, countingItsOwnWords: true) ? (0.7, "another country in the sentence") : (1, nil)
         case .generic:
-            if elsewhere && !inFrance { return (0, "generic name, about another country") }
+            if elsewhere { return (0, "generic name, about another country") }
             if inFrance { return (0.85, nil) }
             if document.isFrench && !document.isElsewhere { return (0.65, "generic name, France from the rest of the publication") }
             return (0, "generic name, nothing places it in France")
@@ -85,20 +92,29 @@ public struct DatabaseClassifier: Sendable {
         }
     }
 
-    /// Pools the evidence: the strongest counts fully, each other one half, so that a paragraph repeating a
-    /// background sentence does not add up to use.
-    static func verdict(database: String, evidence: [Evidence], rejected: [Evidence]) -> DatabaseVerdict {
-        let sorted = evidence.sorted { $0.weight > $1.weight }
+    /// Pools the evidence: the strongest counts fully, the next two one half, so that a paragraph repeating a
+    /// background sentence does not add up to use; then what the publication is (a review) weighs on the whole.
+    static func verdict(database: String, evidence: [Evidence], rejected: [Evidence], document: (factor: Double, note: String?)) -> DatabaseVerdict {
+        // Several names in one sentence ("the SNDS, formerly SNIIRAM") are one piece of evidence.
+        var seen: Set<String> = []
+        let sorted = evidence.sorted { $0.weight > $1.weight }.filter { seen.insert("\($0.field) \($0.section ?? "") \($0.sentence)").inserted }
         guard let strongest = sorted.first else {
             return DatabaseVerdict(database: database, verdict: .no, confidence: rejected.isEmpty ? 1 : 0.85, evidence: Array(rejected.prefix(3)))
         }
         var notUsed = 1 - strongest.weight
-        for item in sorted.dropFirst() { notUsed *= 1 - item.weight / 2 }
-        let score = 1 - notUsed
+        for item in sorted.dropFirst().prefix(2) { notUsed *= 1 - item.weight / 2 }
+        let score = (1 - notUsed) * document.factor
         let verdict: Verdict = score >= usesThreshold ? .uses : .mentions
         let confidence = verdict == .uses ? score : 1 - score
-        return DatabaseVerdict(
-            database: database, verdict: verdict, confidence: (max(0.5, confidence) * 100).rounded() / 100, evidence: Array(sorted.prefix(5)))
+        var shown = Array(sorted.prefix(5))
+        if let note = document.note {
+            shown = shown.map { item in
+                var item = item
+                item.note = [item.note, note].compactMap { $0 }.joined(separator: "; ")
+                return item
+            }
+        }
+        return DatabaseVerdict(database: database, verdict: verdict, confidence: (max(0.5, confidence) * 100).rounded() / 100, evidence: shown)
     }
 }
 
@@ -137,12 +153,12 @@ struct DocumentContext {
             }
             switch part.field {
             case .title, .abstract, .keywords:
-                let countries = matcher.countrySentences(in: part.passage)
+                let countries = matcher.countryMarkers(in: part.passage)
                 if !countries.france.isEmpty || part.isFrenchLanguage { isFrench = true }
                 if !countries.elsewhere.isEmpty { isElsewhere = true }
             case .affiliation:
                 affiliations += 1
-                if !matcher.countrySentences(in: part.passage).france.isEmpty { frenchAffiliations += 1 }
+                if !matcher.countryMarkers(in: part.passage).france.isEmpty { frenchAffiliations += 1 }
             case .fullText, .references: break
             }
         }
@@ -154,7 +170,11 @@ struct DocumentContext {
             types.contains { $0.contains("review") || $0.contains("meta-analysis") || $0.contains("meta analysis") }
             || ["systematic review", "literature review", "scoping review", "narrative review", "umbrella review", "review of the literature",
                 "meta-analysis", "meta analysis", "revue de la litterature", "revue systematique"].contains { title.contains($0) }
-        isCommentary = types.contains { ["editorial", "comment", "news", "interview", "biography", "published erratum"].contains($0) }
+        isCommentary =
+            types.contains { ["editorial", "comment", "news", "interview", "biography", "published erratum"].contains($0) }
+            || ["letter:", "commentary", "comment on", "comment:", "reply", "response to", "re:", "editorial", "erratum", "correction"].contains {
+                title.hasPrefix($0)
+            }
     }
 
     /// Reviews and commentaries discuss studies that used a database; they use none themselves.

@@ -41,9 +41,15 @@ struct RegistryMatcher: Sendable {
     let lineage: [[Int]]
     private let phrases: [Phrase]
     private let phrasesByFirstWord: [String: [Int]]
+    /// Phrases beginning with a `prefix*` word, by that prefix: few, tried at every word.
+    private let phrasesByFirstPrefix: [(prefix: String, phrases: [Int])]
     private let acronyms: [AcronymForm]
     private let acronymsByFirstWord: [String: [Int]]
     private let contextWords: [Set<String>]
+    /// The words of each database's names and context words: what its own acronym's definition is made of.
+    private let vocabulary: [(words: Set<String>, prefixes: Set<String>)]
+    /// Phrases naming a component in a sentence that names its parent, by component.
+    private let impliedBy: [(database: Int, parent: Int, patterns: [PhrasePattern])]
     private let franceMarkers: [PhrasePattern]
     private let otherCountryMarkers: [PhrasePattern]
     private let franceMarkerWords: Set<String>
@@ -58,6 +64,8 @@ struct RegistryMatcher: Sendable {
         var phrases: [Phrase] = []
         var acronyms: [AcronymForm] = []
         var contextWords: [Set<String>] = []
+        var vocabulary: [(words: Set<String>, prefixes: Set<String>)] = []
+        var impliedBy: [(database: Int, parent: Int, patterns: [PhrasePattern])] = []
         for (index, database) in registry.databases.enumerated() {
             for name in database.names { phrases.append(Phrase(pattern: try PhrasePattern(name), database: index, kind: .name)) }
             for name in database.genericNames { phrases.append(Phrase(pattern: try PhrasePattern(name), database: index, kind: .generic)) }
@@ -69,16 +77,25 @@ struct RegistryMatcher: Sendable {
                         isAmbiguous: acronym.isAmbiguous, database: index))
             }
             contextWords.append(Set(database.contextWords.flatMap { TextAnalyzer().words($0) }))
+            let own = phrases.filter { $0.database == index }.map(\.pattern.vocabulary)
+            vocabulary.append(
+                (own.reduce(contextWords[index]) { $0.union($1.words) }, own.reduce(into: Set<String>()) { $0.formUnion($1.prefixes) }))
+            if let parent = database.partOf.flatMap({ indexOfName[$0] }), !database.impliedBy.isEmpty {
+                impliedBy.append((index, parent, try database.impliedBy.map { try PhrasePattern($0) }))
+            }
         }
+        self.vocabulary = vocabulary
+        self.impliedBy = impliedBy
         self.phrases = phrases
         self.acronyms = acronyms
         self.contextWords = contextWords
-        phrasesByFirstWord = Self.index(phrases.enumerated().map { ($0, $1.pattern.firstWords ?? []) })
+        phrasesByFirstWord = Self.index(phrases.enumerated().map { ($0, $1.pattern.firstWords.words) })
+        phrasesByFirstPrefix = Self.index(phrases.enumerated().map { ($0, $1.pattern.firstWords.prefixes) }).map { ($0.key, $0.value) }
         acronymsByFirstWord = Self.index(acronyms.enumerated().map { ($0, [$1.folded[0]]) })
         franceMarkers = try registry.franceMarkers.map { try PhrasePattern($0) }
         otherCountryMarkers = try registry.otherCountryMarkers.map { try PhrasePattern($0) }
-        franceMarkerWords = franceMarkers.reduce(into: []) { $0.formUnion($1.firstWords ?? []) }
-        otherCountryMarkerWords = otherCountryMarkers.reduce(into: []) { $0.formUnion($1.firstWords ?? []) }
+        franceMarkerWords = franceMarkers.reduce(into: []) { $0.formUnion($1.firstWords.words) }
+        otherCountryMarkerWords = otherCountryMarkers.reduce(into: []) { $0.formUnion($1.firstWords.words) }
     }
 
     private static func index(_ entries: [(Int, Set<String>)]) -> [String: [Int]] {
@@ -100,7 +117,8 @@ struct RegistryMatcher: Sendable {
         let words = passage.words
         for start in words.indices {
             let word = words[start]
-            for phraseIndex in phrasesByFirstWord[word] ?? [] {
+            let prefixed = phrasesByFirstPrefix.lazy.filter { word.hasPrefix($0.prefix) }.flatMap(\.phrases)
+            for phraseIndex in (phrasesByFirstWord[word] ?? []) + prefixed {
                 let phrase = phrases[phraseIndex]
                 let sentence = passage.sentenceOfWord[start]
                 guard let end = phrase.pattern.matchEnds(in: words, from: start).last(where: { $0 > start && passage.sentenceOfWord[$0 - 1] == sentence })
@@ -147,12 +165,33 @@ struct RegistryMatcher: Sendable {
         let family = Set(lineage[mention.database])
         if mentions.contains(where: { $0.end == mention.start && $0.kind != mention.kind && family.contains($0.database) }) { return false }
         let sentenceWords = passage.wordIndices(ofSentence: mention.sentence)
-        let before = max(sentenceWords.lowerBound, mention.start - 6)..<mention.start
+        let letters = passage.words[mention.start..<mention.end].reduce(0) { $0 + $1.count }
+        let before = max(sentenceWords.lowerBound, mention.start - min(6, letters + 1))..<mention.start
         guard !before.isEmpty else { return false }
-        let context = family.reduce(into: Set<String>()) { $0.formUnion(contextWords[$1]) }
-        if before.contains(where: { context.contains(passage.words[$0]) }) { return false }
+        let own = before.filter { index in
+            let word = passage.words[index]
+            return family.contains { vocabulary[$0].words.contains(word) || vocabulary[$0].prefixes.contains(where: word.hasPrefix) }
+        }
+        if own.count * 3 >= before.count { return false }
         let initial = passage.words[mention.start].first
         return before.contains { passage.words[$0].first == initial }
+    }
+
+    /// The components a sentence implies when it names their parent: (component, first word, end).
+    func impliedComponents(of parent: Int, in passage: Passage, sentence: Int) -> [(database: Int, start: Int, end: Int)] {
+        let words = passage.wordIndices(ofSentence: sentence)
+        var found: [(database: Int, start: Int, end: Int)] = []
+        for (database, componentParent, patterns) in impliedBy where componentParent == parent {
+            search: for start in words {
+                for pattern in patterns {
+                    if let end = pattern.matchEnds(in: passage.words, from: start).last(where: { $0 > start && $0 <= words.upperBound }) {
+                        found.append((database, start, end))
+                        break search
+                    }
+                }
+            }
+        }
+        return found
     }
 
     /// Whether an ambiguous acronym has one of its database's context words in its sentence.
@@ -162,22 +201,39 @@ struct RegistryMatcher: Sendable {
         return words.contains { index in !(mention.start..<mention.end).contains(index) && context.contains(passage.words[index]) }
     }
 
-    /// The sentences of the passage that place it in France, and those that place it elsewhere.
-    func countrySentences(in passage: Passage) -> (france: Set<Int>, elsewhere: Set<Int>) {
-        var france: Set<Int> = []
-        var elsewhere: Set<Int> = []
+    /// The words of the passage that place it in France, and those that place it elsewhere.
+    func countryMarkers(in passage: Passage) -> CountryMarkers {
+        var markers = CountryMarkers()
         let words = passage.words
+        func firstMatch(_ patterns: [PhrasePattern], at start: Int) -> Range<Int>? {
+            for pattern in patterns {
+                if let end = pattern.matchEnds(in: words, from: start).last, end > start { return start..<end }
+            }
+            return nil
+        }
         for start in words.indices {
             let word = words[start]
-            if franceMarkerWords.contains(word), franceMarkers.contains(where: { !$0.matchEnds(in: words, from: start).filter { $0 > start }.isEmpty }) {
-                france.insert(passage.sentenceOfWord[start])
+            if franceMarkerWords.contains(word), let range = firstMatch(franceMarkers, at: start) {
+                markers.france.append((passage.sentenceOfWord[start], range))
             }
-            if otherCountryMarkerWords.contains(word),
-                otherCountryMarkers.contains(where: { !$0.matchEnds(in: words, from: start).filter { $0 > start }.isEmpty })
-            {
-                elsewhere.insert(passage.sentenceOfWord[start])
+            if otherCountryMarkerWords.contains(word), let range = firstMatch(otherCountryMarkers, at: start) {
+                markers.elsewhere.append((passage.sentenceOfWord[start], range))
             }
         }
-        return (france, elsewhere)
+        return markers
     }
+}
+
+/// Where a passage names France or another country: (sentence, words).
+struct CountryMarkers {
+    var france: [(sentence: Int, words: Range<Int>)] = []
+    var elsewhere: [(sentence: Int, words: Range<Int>)] = []
+
+    /// Whether the sentence of a mention names France, apart from the mention's own words ("données de
+    /// l'assurance maladie" names no country by itself).
+    func placeInFrance(_ mention: Mention, countingItsOwnWords: Bool = false) -> Bool {
+        france.contains { $0.sentence == mention.sentence && (countingItsOwnWords || !$0.words.overlaps(mention.start..<mention.end)) }
+    }
+
+    func placeElsewhere(_ mention: Mention) -> Bool { elsewhere.contains { $0.sentence == mention.sentence } }
 }

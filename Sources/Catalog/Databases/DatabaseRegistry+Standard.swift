@@ -127,6 +127,8 @@ extension DatabaseRegistry {
               - { form: SNIIRAM, case: capitalised }
               - { form: SNIIR-AM, case: capitalised }
               - { form: SNIIR AM, case: capitalised }
+              - { form: SNIRAM, case: capitalised }
+              - { form: SNIIR-Am, case: exact }
             names:
               - systeme national donnees sante
               - french (national)? health data (system|hub|base*|warehouse)
@@ -141,8 +143,10 @@ extension DatabaseRegistry {
               - national health insurance (inter regime*|interregime*|inter scheme*|interscheme*) information system*
               - systeme national information inter regime* assurance maladie
               - systeme national information interregime* assurance maladie
-              - (donnees|base* donnees) (medico administrative*|assurance maladie|sniiram|snds)
-              - (cnam|cnamts) (claim*|database*|data|reimbursement*|information system*)
+              - french national health insurance
+              - (french|france) (national|nationwide)? (hospital|hospitalisation|hospitalization|discharge|claim*|insurance|reimbursement*|health|healthcare|health care|administrative|medico administrative)+ (database*|data base*|data|dataset*|data set*|record*|system*|information system*)
+              - (french|france) (national|nationwide) (claim*|reimbursement*)
+              - (caisse nationale assurance maladie|cnam|cnamts) (claim*|database*|data|reimbursement*|information system*)
               - epi phare
             generic_names:
               - national health data system*
@@ -154,6 +158,13 @@ extension DatabaseRegistry {
               - medico administrative (database*|data base*|data|record*)
               - administrative (health|healthcare|health care|claim*|hospital)? (database*|data base*|data)
               - health data hub
+              - (national|nationwide) (healthcare|health care|health) (database*|data base*|data system*|insurance database*)
+              - (national|nationwide) (hospital|hospitalisation|hospitalization|discharge|claim*|insurance|reimbursement*|health|healthcare|health care|administrative|medico administrative)+ (database*|data base*|data|dataset*|data set*|record*|system*)
+              - (national|nationwide) (health)? (insurance)? claim*
+              - (regional)? health insurance (data|database*|data base*|claim*|record*|reimbursement*)
+              - (data|donnees|database*|record*|claim*) (from)? (french)? assurance maladie
+              - assurance maladie (data|database*|claim*|record*|reimbursement*)
+              - (donnees|base*) (donnees)? (medico administrative*|assurance maladie)
             context_words: [data, database, databases, claims, insurance, national, nationwide, french, france, health]
             queries:
               pubmed: >-
@@ -190,6 +201,8 @@ extension DatabaseRegistry {
             generic_names:
               - outpatient (claim*|reimbursement*|care consumption) (database*|data base*|data|datamart*|record*)
               - (drug|drugs|pharmacy|medication*) (dispensing*|dispensation*|reimbursement*|claim*) (database*|data base*|data|record*)
+            implied_by:
+              - (reimbursed|reimbursement*|dispensing*|dispensed|dispensation*|outpatient|pharmacy|pharmacies|prescription*|rembourse*|delivrance*)
             context_words: [claims, reimbursement, reimbursements, insurance, snds, sniiram, outpatient, database, datamart, consumption, dispensing, pharmacy, drug, drugs, data]
             queries:
               pubmed: ("DCIR"[tiab] OR "DCIRS"[tiab] OR "datamart de consommation inter-regimes"[tiab]) AND (France OR French OR SNDS)
@@ -206,20 +219,26 @@ extension DatabaseRegistry {
               - ATIH
               - RIM-P
             names:
-              - programme medicali*ation systeme* information
-              - (program|programme) medicali*ation information system*
+              - programme (medicalisation|medicalization) systeme* information
+              - (program|programme) (medicalisation|medicalization) information system*
               - french (national|nationwide)? (uniform)? hospital discharge (database*|data base*|data|dataset*|data set*|record*|summar*|abstract*|register|system*|information)
               - french (national|nationwide)? hospital (database*|data base*)
               - french (national|nationwide)? (hospital|hospitalisation|hospitalization) (discharge|stay*|admission*|activity) (database*|data base*|data|record*)
               - (france|french) (national|nationwide)? (hospital|hospitalisation|hospitalization|inpatient) (database*|data base*|data|record*|register)
               - agence technique information hospitalisation
+              - recueil information* medicalise* (en)? psychiatrie
+              - medicine surgery obstetric* (mco)? (hospital)? (stays|database*|data|discharge*)
+              - (database*|data) medicine surgery obstetric*
               - technical agency (for)? information (on)? hospital care
               - base* (nationale*)? (donnees)? (hospitalisation*|sejours hospitaliers|hospitaliere*)
             generic_names:
-              - (national|nationwide) (uniform)? hospital discharge (database*|data base*|data|dataset*|data set*|record*|summar*|abstract*|register|system*)
+              - (national|nationwide) (uniform)? (hospital)? discharge (database*|data base*|data|dataset*|data set*|record*|summar*|abstract*|register|system*)
               - hospital discharge (database*|data base*|dataset*|data set*|data|record*|summar*|abstract*|register)
               - (national|nationwide) (hospital|hospitalisation|hospitalization|inpatient) (database*|data base*|data|record*|register)
               - (hospital|hospitalisation|hospitalization) (discharge|administrative) (database*|data base*|data)
+            implied_by:
+              - (hospital|hospitalisation|hospitalization|inpatient) (stay*|discharge*|admission*|diagnos*|record*|data)
+              - (hospitalisations|hospitalizations|hospitalised|hospitalized|sejours hospitaliers|hospitalisation*)
             context_words: [hospital, hospitals, discharge, hospitalization, hospitalisation, hospitalizations, stays, admissions, database, data, national, nationwide, french, france, mco, ssr, had]
             queries:
               pubmed: ("PMSI"[tiab] OR "French hospital discharge database"[tiab] OR "national hospital discharge database"[tiab]) AND (France OR French)
@@ -237,7 +256,8 @@ extension DatabaseRegistry {
               - echantillon (generaliste|generalist) beneficiaires
               - echantillon systeme national donnees sante
               - echantillon permanent assures sociaux
-              - (general|generalist|permanent) (representative)? sample (health insurance|insurance)? beneficiaries
+              - (general|generalist|permanent) (representative)? sample (french|national)? (health insurance|insurance)? beneficiaries
+              - (one|1) 97 (th)? (permanent|random|representative)? (sample|insured|beneficiaries|people)
               - (general|generalist|permanent) beneficiaries sample
               - 1 97 (th)? (permanent|random|representative)? (random|representative)? sample
               - sample (french)? national health (insurance|data system) (beneficiaries|database*|data)?
@@ -288,6 +308,7 @@ extension DatabaseRegistry {
               - { form: Open DAMIR, case: capitalised }
             names:
               - depenses assurance maladie inter regime*
+              - open (medic|bio|lpp|damir|ccam|phmev)
             queries:
               pubmed: ("DAMIR"[tiab] OR "Open DAMIR"[tiab]) AND (France OR French)
           - name: CONSTANCES

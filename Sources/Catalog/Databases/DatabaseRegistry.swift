@@ -78,7 +78,7 @@ public struct DatabaseRegistry: Hashable, Sendable, Codable {
         try YAMLEncoder().encode(self)
     }
 
-    /// Every name unique, every parent known, no cycle, every phrase valid and able to start somewhere.
+    /// Every name unique, every parent known, no cycle, every phrase valid.
     public func validate(file: String) throws(DatabaseRegistryError) {
         var seen: Set<String> = []
         for (index, database) in databases.enumerated() {
@@ -98,7 +98,10 @@ public struct DatabaseRegistry: Hashable, Sendable, Codable {
                     throw DatabaseRegistryError(file: file, path: "\(path).part_of", message: "\(database.name) is part of itself")
                 }
             }
-            for (field, phrases) in [("names", database.names), ("generic_names", database.genericNames)] {
+            if !database.impliedBy.isEmpty && database.partOf == nil {
+                throw DatabaseRegistryError(file: file, path: "\(path).implied_by", message: "only a component (with part_of) can be implied")
+            }
+            for (field, phrases) in [("names", database.names), ("generic_names", database.genericNames), ("implied_by", database.impliedBy)] {
                 for (offset, phrase) in phrases.enumerated() {
                     try Self.checkPhrase(phrase, file: file, path: "\(path).\(field)[\(offset)]")
                 }
@@ -116,9 +119,7 @@ public struct DatabaseRegistry: Hashable, Sendable, Codable {
 
     private static func checkPhrase(_ phrase: String, file: String, path: String) throws(DatabaseRegistryError) {
         do throws(PhrasePatternError) {
-            guard try PhrasePattern(phrase).firstWords != nil else {
-                throw PhrasePatternError(pattern: phrase, message: "must not begin with a word ending in *")
-            }
+            _ = try PhrasePattern(phrase)
         } catch {
             throw DatabaseRegistryError(file: file, path: path, message: error.description)
         }
@@ -130,6 +131,12 @@ public struct DatabaseRegistryError: Error, Hashable, Sendable, CustomStringConv
     public var file: String
     public var path: String
     public var message: String
+
+    public init(file: String, path: String, message: String) {
+        self.file = file
+        self.path = path
+        self.message = message
+    }
 
     public var description: String { path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)" }
 }

@@ -20,6 +20,9 @@ public struct HubDatabase: Hashable, Sendable, Codable {
     /// Phrases that name it only when the sentence or the publication is about France ("national health
     /// insurance claims" is also Taiwan's, Korea's and Japan's).
     public var genericNames: [String]
+    /// Phrases that, in a sentence naming its parent, show this component is the part used ("reimbursed
+    /// dispensings" in a sentence about the SNDS are the DCIR's).
+    public var impliedBy: [String]
     /// Words that, near an ambiguous acronym, show it means this database (`claims` near `DCIR`).
     public var contextWords: [String]
     /// One native query per source (`pubmed`, `openalex`, `hal`, `europepmc`, `crossref`), for harvests.
@@ -29,7 +32,7 @@ public struct HubDatabase: Hashable, Sendable, Codable {
 
     public init(
         name: String, title: String, partOf: String? = nil, kind: Kind, summary: String? = nil, acronyms: [Acronym] = [],
-        names: [String] = [], genericNames: [String] = [], contextWords: [String] = [], queries: [String: String] = [:],
+        names: [String] = [], genericNames: [String] = [], impliedBy: [String] = [], contextWords: [String] = [], queries: [String: String] = [:],
         products: [String] = []
     ) {
         self.name = name
@@ -40,6 +43,7 @@ public struct HubDatabase: Hashable, Sendable, Codable {
         self.acronyms = acronyms
         self.names = names
         self.genericNames = genericNames
+        self.impliedBy = impliedBy
         self.contextWords = contextWords
         self.queries = queries
         self.products = products
@@ -49,6 +53,7 @@ public struct HubDatabase: Hashable, Sendable, Codable {
         case name, title, kind, summary, acronyms, names, queries, products
         case partOf = "part_of"
         case genericNames = "generic_names"
+        case impliedBy = "implied_by"
         case contextWords = "context_words"
     }
 
@@ -62,6 +67,7 @@ public struct HubDatabase: Hashable, Sendable, Codable {
         acronyms = try container.decodeIfPresent([Acronym].self, forKey: .acronyms) ?? []
         names = try container.decodeIfPresent([String].self, forKey: .names) ?? []
         genericNames = try container.decodeIfPresent([String].self, forKey: .genericNames) ?? []
+        impliedBy = try container.decodeIfPresent([String].self, forKey: .impliedBy) ?? []
         contextWords = try container.decodeIfPresent([String].self, forKey: .contextWords) ?? []
         queries = try container.decodeIfPresent([String: String].self, forKey: .queries) ?? [:]
         products = try container.decodeIfPresent([String].self, forKey: .products) ?? []

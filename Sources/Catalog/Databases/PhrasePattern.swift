@@ -3,7 +3,7 @@ import Core
 /// A phrase of the registry, matched against the folded words of a text.
 ///
 /// Syntax: words separated by spaces; `(a|b c)` a choice between word sequences; `?` after a word or a group
-/// makes it optional; `*` ending a word matches any word it begins (`database*`). Case and accents do not
+/// makes it optional, `+` repeatable (`(hospital|claims)+ data` is also `hospital claims data`); `*` ending a word matches any word it begins (`database*`). Case and accents do not
 /// matter, hyphens and apostrophes separate words, and the little words of English and French (`the`, `of`,
 /// `de`, `des`, `l'`) are skipped in both the phrase and the text, so `système national des données de santé`
 /// also matches `système national de données de santé`.
@@ -14,6 +14,7 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
         case sequence([Node])
         case choice([Node])
         case optional(Node)
+        case repeated(Node)
     }
 
     public let source: String
@@ -37,9 +38,12 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
         self.root = node
     }
 
-    /// The words a match can begin with, so that a text is only tried where a phrase may start. A phrase
-    /// starting with a `prefix*` word has none and is refused: it would have to be tried at every word.
-    public var firstWords: Set<String>? { root.firstWords }
+    /// The words a match can begin with, and the beginnings of such words (`interregime*`), so that a text is
+    /// only tried where a phrase may start.
+    public var firstWords: (words: Set<String>, prefixes: Set<String>) { root.firstWords }
+
+    /// Every word of the phrase, and every prefix: what a definition of the database's acronym is made of.
+    public var vocabulary: (words: Set<String>, prefixes: Set<String>) { root.vocabulary }
 
     /// The ends (exclusive) of every match of the phrase starting at `start` in `words`.
     public func matchEnds(in words: [String], from start: Int) -> [Int] {
@@ -47,7 +51,7 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
     }
 
     private enum Lexeme: Equatable, CustomStringConvertible {
-        case word(String), open, close, bar, question
+        case word(String), open, close, bar, question, plus
 
         var description: String {
             switch self {
@@ -56,6 +60,7 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
             case .close: ")"
             case .bar: "|"
             case .question: "?"
+            case .plus: "+"
             }
         }
     }
@@ -63,9 +68,10 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
     private static func lex(_ source: String) throws(PhrasePatternError) -> [Lexeme] {
         var lexemes: [Lexeme] = []
         var word = ""
-        func flush() {
+        func flush() throws(PhrasePatternError) {
             guard !word.isEmpty else { return }
             // The star stays on the last word: `inter-régime*` is `inter` then `regime*`.
+            if word.dropLast().contains("*") { throw PhrasePatternError(pattern: source, message: "'*' may only end a word: \(word)") }
             let star = word.hasSuffix("*")
             var parts = TextAnalyzer().words(word).filter { !skippedWords.contains($0) }
             if star, let last = parts.popLast() { parts.append(last + "*") }
@@ -74,15 +80,16 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
         }
         for character in source {
             switch character {
-            case "(": flush(); lexemes.append(.open)
-            case ")": flush(); lexemes.append(.close)
-            case "|": flush(); lexemes.append(.bar)
-            case "?": flush(); lexemes.append(.question)
-            case " ", "\t", "\n": flush()
+            case "(": try flush(); lexemes.append(.open)
+            case ")": try flush(); lexemes.append(.close)
+            case "|": try flush(); lexemes.append(.bar)
+            case "?": try flush(); lexemes.append(.question)
+            case "+": try flush(); lexemes.append(.plus)
+            case " ", "\t", "\n": try flush()
             default: word.append(character)
             }
         }
-        flush()
+        try flush()
         if lexemes.isEmpty { throw PhrasePatternError(pattern: source, message: "empty phrase") }
         return lexemes
     }
@@ -114,12 +121,12 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
                     node = alternatives.count == 1 ? alternatives[0] : .choice(alternatives)
                 case .close, .bar:
                     return nodes.count == 1 ? nodes[0] : .sequence(nodes)
-                case .question:
-                    throw PhrasePatternError(pattern: source, message: "'?' must follow a word or a group")
+                case .question, .plus:
+                    throw PhrasePatternError(pattern: source, message: "'\(tokens[position])' must follow a word or a group")
                 }
-                if position < tokens.count, tokens[position] == .question {
+                while position < tokens.count, tokens[position] == .question || tokens[position] == .plus {
+                    node = tokens[position] == .question ? .optional(node) : .repeated(node)
                     position += 1
-                    node = .optional(node)
                 }
                 nodes.append(node)
             }
@@ -142,6 +149,7 @@ extension PhrasePattern.Node {
         case .sequence(let nodes): nodes.contains { $0.canMatchSomething }
         case .choice(let nodes): nodes.contains { $0.canMatchSomething }
         case .optional: false
+        case .repeated(let node): node.canMatchSomething
         }
     }
 
@@ -151,29 +159,44 @@ extension PhrasePattern.Node {
         case .sequence(let nodes): nodes.allSatisfy(\.canBeEmpty)
         case .choice(let nodes): nodes.contains(where: \.canBeEmpty)
         case .optional: true
+        case .repeated(let node): node.canBeEmpty
         }
     }
 
-    var firstWords: Set<String>? {
+    var firstWords: (words: Set<String>, prefixes: Set<String>) {
         switch self {
-        case .word(let word): return [word]
-        case .prefix: return nil
-        case .optional(let node): return node.firstWords
+        case .word(let word): return ([word], [])
+        case .prefix(let prefix): return ([], [prefix])
+        case .optional(let node), .repeated(let node): return node.firstWords
         case .choice(let nodes):
-            var words: Set<String> = []
-            for node in nodes {
-                guard let first = node.firstWords else { return nil }
-                words.formUnion(first)
+            return nodes.reduce(into: (words: Set<String>(), prefixes: Set<String>())) { first, node in
+                let next = node.firstWords
+                first.words.formUnion(next.words)
+                first.prefixes.formUnion(next.prefixes)
             }
-            return words
         case .sequence(let nodes):
-            var words: Set<String> = []
+            var first: (words: Set<String>, prefixes: Set<String>) = ([], [])
             for node in nodes {
-                guard let first = node.firstWords else { return nil }
-                words.formUnion(first)
-                if !node.canBeEmpty { return words }
+                let next = node.firstWords
+                first.words.formUnion(next.words)
+                first.prefixes.formUnion(next.prefixes)
+                if !node.canBeEmpty { break }
             }
-            return words
+            return first
+        }
+    }
+
+    var vocabulary: (words: Set<String>, prefixes: Set<String>) {
+        switch self {
+        case .word(let word): return ([word], [])
+        case .prefix(let prefix): return ([], [prefix])
+        case .optional(let node), .repeated(let node): return node.vocabulary
+        case .choice(let nodes), .sequence(let nodes):
+            return nodes.reduce(into: (words: Set<String>(), prefixes: Set<String>())) { all, node in
+                let next = node.vocabulary
+                all.words.formUnion(next.words)
+                all.prefixes.formUnion(next.prefixes)
+            }
         }
     }
 
@@ -185,6 +208,14 @@ extension PhrasePattern.Node {
             return start < words.count && words[start].hasPrefix(prefix) ? [start + 1] : []
         case .optional(let node):
             return [start] + node.ends(in: words, from: start)
+        case .repeated(let node):
+            var found: Set<Int> = []
+            var frontier = node.ends(in: words, from: start).filter { $0 > start }
+            while let position = frontier.popLast() {
+                guard found.insert(position).inserted else { continue }
+                frontier += node.ends(in: words, from: position).filter { $0 > position }
+            }
+            return found.sorted()
         case .choice(let nodes):
             return Array(Set(nodes.flatMap { $0.ends(in: words, from: start) })).sorted()
         case .sequence(let nodes):

@@ -45,11 +45,14 @@ enum PreparedEvent: Sendable {
 struct PublicationWriter {
     let db: Database
     let now: Date
+    /// `now` as the store writes it: formatting a date costs more than inserting the row it goes in.
+    private let nowValue: DatabaseValue
     private let decoder = JSONDecoder()
 
     init(db: Database, now: Date = Date()) {
         self.db = db
         self.now = now
+        self.nowValue = now.databaseValue
     }
 
     func apply(_ event: PreparedEvent, to summary: inout IngestSummary) throws {
@@ -103,7 +106,7 @@ struct PublicationWriter {
                     ingestedAt = ? WHERE id = ?
                     """
             ).execute(arguments: [
-                publicationID, fingerprint, json, record.origin.file, record.origin.position, record.origin.line, now, existing[0] as Int64,
+                publicationID, fingerprint, json, record.origin.file, record.origin.position, record.origin.line, nowValue, existing[0] as Int64,
             ])
             summary.updated += 1
         } else {
@@ -114,7 +117,7 @@ struct PublicationWriter {
                     """
             ).execute(arguments: [
                 record.source.rawValue, record.key, publicationID, fingerprint, json, record.origin.file, record.origin.position,
-                record.origin.line, now,
+                record.origin.line, nowValue,
             ])
             if targets.isEmpty { summary.new += 1 } else { summary.merged += 1 }
         }
@@ -204,7 +207,7 @@ struct PublicationWriter {
     /// Returns whether there was such a record.
     private func delete(source: PublicationSource, key: String, file: String) throws -> Bool {
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO publicationDeletion (source, key, file, deletedAt) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [source.rawValue, key, file, now])
+            .execute(arguments: [source.rawValue, key, file, nowValue])
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT id, publicationID FROM publicationRecord WHERE source = ? AND key = ?"),

@@ -4,37 +4,19 @@
 enum XMLText {
     /// Inner whitespace runs become one space, ends trimmed; "" when nothing is left.
     static func collapsingWhitespace(_ bytes: [UInt8]) -> String {
-        if isCollapsedASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
-        return bytes.withUnsafeBufferPointer { input in
-            String(unsafeUninitializedCapacity: input.count) { output in
-                var written = 0
-                var pendingSpace = false
-                var index = 0
-                while index < input.count {
-                    let byte = input[index]
-                    // Printable ASCII, most of any text, is copied without looking further.
-                    if byte > 0x20, byte < 0x80 {
-                        if pendingSpace {
-                            output[written] = 0x20
-                            written += 1
-                            pendingSpace = false
-                        }
-                        output[written] = byte
-                        written += 1
-                        index += 1
-                        continue
-                    }
-                    if byte == 0x20 || (byte < 0x20 && byte >= 0x09 && byte <= 0x0D) {
-                        pendingSpace = written > 0
-                        index += 1
-                        continue
-                    }
-                    let width = whitespaceWidth(input, at: index)
-                    if width > 0 {
-                        pendingSpace = written > 0
-                        index += width
-                        continue
-                    }
+        bytes.withUnsafeBufferPointer { collapsingWhitespace($0) }
+    }
+
+    static func collapsingWhitespace(_ input: UnsafeBufferPointer<UInt8>) -> String {
+        if isCollapsedASCII(input) { return String(decoding: input, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: input.count) { output in
+            var written = 0
+            var pendingSpace = false
+            var index = 0
+            while index < input.count {
+                let byte = input[index]
+                // Printable ASCII, most of any text, is copied without looking further.
+                if byte > 0x20, byte < 0x80 {
                     if pendingSpace {
                         output[written] = 0x20
                         written += 1
@@ -43,29 +25,47 @@ enum XMLText {
                     output[written] = byte
                     written += 1
                     index += 1
+                    continue
                 }
-                return written
+                if byte == 0x20 || (byte < 0x20 && byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = written > 0
+                    index += 1
+                    continue
+                }
+                let width = whitespaceWidth(input, at: index)
+                if width > 0 {
+                    pendingSpace = written > 0
+                    index += width
+                    continue
+                }
+                if pendingSpace {
+                    output[written] = 0x20
+                    written += 1
+                    pendingSpace = false
+                }
+                output[written] = byte
+                written += 1
+                index += 1
             }
+            return written
         }
     }
 
     /// Most texts are already in normal form: ASCII, single spaces, nothing at the ends. Checked without
     /// branching on each byte, so that word lengths do not defeat the branch predictor.
-    private static func isCollapsedASCII(_ bytes: [UInt8]) -> Bool {
-        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
-        return bytes.withUnsafeBufferPointer { input in
-            var outside: UInt8 = 0
-            var doubled: UInt8 = 0
-            var previous: UInt8 = 0
-            for byte in input {
-                // Below 0x20 (tabs, newlines) or from 0x80 (non-ASCII, possibly a Unicode space).
-                outside |= (byte &- 0x20) & 0x80 | byte & 0x80
-                let isSpace: UInt8 = byte == 0x20 ? 1 : 0
-                doubled |= isSpace & previous
-                previous = isSpace
-            }
-            return outside == 0 && doubled == 0
+    private static func isCollapsedASCII(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = input.first, let last = input.last, first != 0x20, last != 0x20 else { return input.isEmpty }
+        var outside: UInt8 = 0
+        var doubled: UInt8 = 0
+        var previous: UInt8 = 0
+        for byte in input {
+            // Below 0x20 (tabs, newlines) or from 0x80 (non-ASCII, possibly a Unicode space).
+            outside |= (byte &- 0x20) & 0x80 | byte & 0x80
+            let isSpace: UInt8 = byte == 0x20 ? 1 : 0
+            doubled |= isSpace & previous
+            previous = isSpace
         }
+        return outside == 0 && doubled == 0
     }
 
     /// The length in bytes of the whitespace character at `index`, or 0 when there is none.
