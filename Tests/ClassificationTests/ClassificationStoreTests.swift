@@ -36,7 +36,7 @@ import Testing
               - name: SNDS
                 title: Système national des données de santé
                 kind: system
-                names: ["national health data system", "snd* data"]
+                names: ["national health data system", "(national health"]
             """
         do {
             _ = try await repository.importRegistry(yaml: yaml, file: "bad.yaml")
