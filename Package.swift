@@ -78,6 +78,7 @@ let package = Package(
             dependencies: [
                 "Core", "Store", "Catalog", "Publications",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSwift6
         ),
@@ -85,7 +86,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Catalog", "Publications", "Store",
+                "Catalog", "Classification", "Publications", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -127,7 +128,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Catalog", "Publications", "Store",
+                "Web", "Catalog", "Classification", "Publications", "Store",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift6

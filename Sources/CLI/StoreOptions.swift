@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Classification
 import Publications
 import Store
 
@@ -9,7 +10,7 @@ struct StoreOptions: ParsableArguments {
     var store: String?
 
     /// Every capability's part of the store; the CLI is where they are put together.
-    static let schemas: [any StoreSchema.Type] = [CatalogSchema.self, PublicationsSchema.self]
+    static let schemas: [any StoreSchema.Type] = [CatalogSchema.self, PublicationsSchema.self, ClassificationSchema.self]
 
     var path: String { StoreLocation.resolve(flag: store) }
 

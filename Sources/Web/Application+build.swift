@@ -1,4 +1,5 @@
 import Catalog
+import Classification
 import Hummingbird
 import Logging
 import Publications
@@ -29,5 +30,8 @@ public func buildRouter(store: Store) -> Router<HublotRequestContext> {
     router.addRoutes(CatalogRoutes(repository: catalog).routes, atPath: "/catalog")
     router.addRoutes(CatalogAPIRoutes(repository: catalog).routes, atPath: "/api/catalog")
     router.addRoutes(PublicationsAPIRoutes(repository: PublicationRepository(store: store)).routes, atPath: "/api/publications")
+    let classification = ClassificationRepository(store: store)
+    router.addRoutes(ClassificationRoutes(repository: classification).routes, atPath: "/curation")
+    router.addRoutes(ClassificationAPIRoutes(repository: classification).routes, atPath: "/api/classification")
     return router
 }

@@ -21,7 +21,7 @@ enum Layout {
             <body>
             <header>
             <a class="brand" href="/">Hublot</a>
-            <nav><a href="/catalog">Catalog</a> <a href="/catalog/nomenclatures">Nomenclatures</a> <a href="/catalog/versions">Versions</a></nav>
+            <nav><a href="/catalog">Catalog</a> <a href="/catalog/nomenclatures">Nomenclatures</a> <a href="/catalog/versions">Versions</a> <a href="/curation">Curation</a></nav>
             <form action="/catalog/search" method="get" role="search">
             <input type="search" name="q" value="\(escape(query))" placeholder="Search variables: date de naissance, sexe, diagnostic..." aria-label="Search variables">
             <button type="submit">Search</button>
@@ -51,6 +51,7 @@ enum Layout {
         .cards{display:flex;flex-wrap:wrap;gap:.8rem;margin:1rem 0}.card{background:#fff;border:1px solid #e1e5ea;border-radius:6px;padding:.7rem 1rem;min-width:9rem}
         .card b{display:block;font-size:1.5rem}.warning{color:#8a5300}.graph{background:#fff;border:1px solid #e1e5ea;border-radius:6px;overflow:auto}
         dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
-        mark{background:#fde68a}.empty{background:#fff;border:1px solid #e1e5ea;border-radius:6px;padding:1rem 1.5rem}
+        mark{background:#fde68a}.case{background:#fff;border:1px solid #e1e5ea;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}
+        .case h2{font-size:1.05rem;margin:.3rem 0}.evidence li{margin:.3rem 0}.done{color:#1a7f37;font-weight:600}.empty{background:#fff;border:1px solid #e1e5ea;border-radius:6px;padding:1rem 1.5rem}
         """
 }
