@@ -4,16 +4,6 @@ import Classification
 import Foundation
 import Publications
 
-/// `--keep` takes the verdicts that keep a publication; `no` would keep everything, which is `ingest`.
-extension Verdict: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let verdict = Verdict(rawValue: argument.lowercased()), verdict != .no else { return nil }
-        self = verdict
-    }
-
-    public static var allValueStrings: [String] { [Verdict.uses, .mentions].map(\.rawValue) }
-}
-
 extension PublicationsCommand {
     struct Scan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -49,6 +39,8 @@ extension PublicationsCommand {
         var output: OutputFormat = .text
 
         func validate() throws {
+            // `--keep no` would keep everything, which is `ingest`.
+            guard keep != .no else { throw ValidationError("--keep takes uses or mentions") }
             _ = try criterion(in: .standard)
         }
 

@@ -35,7 +35,16 @@ struct Passage: Sendable {
     /// The words of the text as written, from word `start` to word `end` (exclusive).
     func written(_ start: Int, _ end: Int) -> Substring { text[ranges[start].lowerBound..<ranges[end - 1].upperBound] }
 
-    private static let frenchWords: [String: Int] = ["les": 0, "des": 1, "une": 2, "dans": 3, "pour": 4, "avec": 5, "est": 6, "sont": 7, "du": 8]
+    /// The words that need a second look while cutting: little words the phrases skip, and the French words
+    /// that tell the language (a bit each). One dictionary, so that most words cost one hash.
+    private static let littleWords: [String: (isSkipped: Bool, frenchBit: UInt16)] = {
+        var words: [String: (isSkipped: Bool, frenchBit: UInt16)] = [:]
+        for word in PhrasePattern.skippedWords { words[word] = (true, 0) }
+        for (bit, word) in ["les", "des", "une", "dans", "pour", "avec", "est", "sont", "du"].enumerated() {
+            words[word] = (words[word]?.isSkipped ?? false, 1 << bit)
+        }
+        return words
+    }()
 
     private static let abbreviations: Set<String> = ["e", "g", "i", "al", "vs", "fig", "no", "approx", "ref", "dr", "etc", "cf", "resp", "n"]
 
@@ -83,9 +92,10 @@ struct Passage: Sendable {
                 if sentenceStart == nil { sentenceStart = start }
                 let folded = isASCII ? Self.asciiLowercased(original) : Self.folded(original)
                 lastWord = folded
-                if let bit = Self.frenchWords[folded] { frenchWordsSeen |= 1 << bit }
+                let little = Self.littleWords[folded]
+                if let little { frenchWordsSeen |= little.frenchBit }
                 lastWordEnd = index
-                if !PhrasePattern.skippedWords.contains(folded) {
+                if little?.isSkipped != true {
                     words.append(folded)
                     ranges.append(start..<index)
                     sentenceOfWord.append(sentence)

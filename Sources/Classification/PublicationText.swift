@@ -34,10 +34,9 @@ struct PublicationText {
             let kind = section.kind == .other ? Self.sectionKind(label: section.title, category: nil) : SectionKind(section.kind)
             add(.fullText, section.title ?? section.kind.rawValue, section.text, weight: kind.fullTextWeight)
         }
-        for reference in publication.references {
-            guard let citation = reference.citation else { continue }
-            add(.references, nil, citation, weight: 0, note: "only in a reference")
-        }
+        // One passage for the whole list, a line per reference: lists run to hundreds of references.
+        let citations = publication.references.compactMap(\.citation)
+        if !citations.isEmpty { add(.references, nil, citations.joined(separator: "\n"), weight: 0, note: "only in a reference") }
     }
 
     private mutating func add(
