@@ -12,7 +12,7 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        // What both measures share: where the real schema is, and the queries to search.
+        // What the measures share: where the real data are, the queries to search, timing.
         .target(
             name: "BenchmarkSupport",
             dependencies: [
@@ -32,7 +32,7 @@ let package = Package(
         // One PubMed file ingested, against xmllint --stream, with peak memory and the extrapolation to a baseline.
         .executableTarget(
             name: "publications-ingest",
-            dependencies: [.product(name: "Publications", package: "hublot"), .product(name: "Store", package: "hublot")],
+            dependencies: ["BenchmarkSupport", .product(name: "Publications", package: "hublot"), .product(name: "Store", package: "hublot")],
             path: "Sources/PublicationsIngest",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "classify",
             dependencies: [
-                .product(name: "Catalog", package: "hublot"), .product(name: "Classification", package: "hublot"),
+                "BenchmarkSupport", .product(name: "Catalog", package: "hublot"), .product(name: "Classification", package: "hublot"),
                 .product(name: "Publications", package: "hublot"), .product(name: "Store", package: "hublot"),
             ],
             path: "Sources/Classify",

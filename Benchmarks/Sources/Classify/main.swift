@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Catalog
 import Classification
 import Foundation
@@ -9,31 +10,8 @@ import Store
 // The target: the 20,788 records of pubmed21n1298.xml.gz classified in under 5 s.
 // Run from the repository root: swift run -c release --package-path Benchmarks classify [FILE]
 
-let defaultFile = "../shared/data/pubmed/pubmed21n1298.xml.gz"
-let file = CommandLine.arguments.dropFirst().first ?? ProcessInfo.processInfo.environment["HUBLOT_PUBMED_FILE"] ?? defaultFile
-guard FileManager.default.fileExists(atPath: file) else {
-    print("\(file) not found (pass a PubMed .xml.gz or set HUBLOT_PUBMED_FILE): nothing to measure")
-    exit(0)
-}
-let runs = 3
+let file = pubMedFile()
 let targetSeconds = 5.0
-
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-}
-
-/// The best and the median of `runs` timings of `body`.
-func timed(_ label: String, _ body: () throws -> Void) rethrows -> (best: Double, median: Double) {
-    var times: [Double] = []
-    for _ in 0..<runs {
-        let start = ContinuousClock.now
-        try body()
-        times.append(seconds(ContinuousClock.now - start))
-    }
-    times.sort()
-    print(String(format: "%@: best %.2f s, median %.2f s", label, times[0], times[runs / 2]))
-    return (times[0], times[runs / 2])
-}
 
 print("file: \(file), \(ProcessInfo.processInfo.activeProcessorCount) cores")
 

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import Publications
 import Store
@@ -13,31 +14,8 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--ingest-once"
     exit(0)
 }
 
-let defaultFile = "../shared/data/pubmed/pubmed21n1298.xml.gz"
-let file = CommandLine.arguments.dropFirst().first ?? ProcessInfo.processInfo.environment["HUBLOT_PUBMED_FILE"] ?? defaultFile
-guard FileManager.default.fileExists(atPath: file) else {
-    print("\(file) not found (pass a PubMed .xml.gz or set HUBLOT_PUBMED_FILE): nothing to measure")
-    exit(0)
-}
-let runs = 3
+let file = pubMedFile()
 let baselineFiles = 1_300.0
-
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-}
-
-/// The best and the median of `runs` timings of `body`.
-func timed(_ label: String, _ body: () throws -> Void) rethrows -> Double {
-    var times: [Double] = []
-    for _ in 0..<runs {
-        let start = ContinuousClock.now
-        try body()
-        times.append(seconds(ContinuousClock.now - start))
-    }
-    times.sort()
-    print(String(format: "%@: best %.2f s, median %.2f s", label, times[0], times[runs / 2]))
-    return times[0]
-}
 
 /// Runs one ingest of `file` into a new store at `path` in a child process; returns its peak resident memory.
 func peakResidentMegabytesOfOneIngest(into path: String) throws -> Double {
@@ -70,7 +48,7 @@ if let xmllint = findXmllint() {
         process.arguments = ["--stream", "--noout", file]
         try process.run()
         process.waitUntilExit()
-    }
+    }.best
 } else {
     print("xmllint not found (Debian: libxml2-utils): no reference time")
 }
@@ -80,7 +58,7 @@ let readerOnly = try timed("PubMedReader alone (parse to the model, nothing stor
     var reader = try PubMedReader(path: file)
     records = 0
     while let event = try reader.next() { if case .record = event { records += 1 } }
-}
+}.best
 print("  \(records) records")
 
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hublot-ingest-bench-\(UUID().uuidString)")
@@ -93,7 +71,7 @@ let ingest = try timed("hublot publications ingest into an empty file store") {
     let store = try Store.open(path: path, schemas: [PublicationsSchema.self])
     let summary = try PublicationIngestor(store: store).ingest(file, as: .pubmed)
     precondition(summary.read > 0, "nothing ingested")
-}
+}.best
 let lastStore = try Store.open(path: directory.appendingPathComponent("store-\(run).sqlite").path, schemas: [PublicationsSchema.self])
 _ = try timed("the same file again (nothing new)") {
     let summary = try PublicationIngestor(store: lastStore).ingest(file, as: .pubmed)
