@@ -51,7 +51,7 @@ enum TestHarvest {
     /// Short back-offs, but a long timeout: on a busy CI machine, tests running alongside may hold the
     /// threads long enough for an answer to be late, and a timeout there would be a retry the test did not plan.
     static let fastRetry = RetryPolicy(
-        maximumAttempts: 4, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(100), requestTimeout: .seconds(30)
+        maximumAttempts: 4, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(100), requestTimeout: .seconds(300)
     )
 
     static var logger: Logger {
