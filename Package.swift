@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Publications", targets: ["Publications"]),
         .library(name: "Harvest", targets: ["Harvest"]),
         .library(name: "Classification", targets: ["Classification"]),
+        .library(name: "Search", targets: ["Search"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -82,11 +83,20 @@ let package = Package(
             ],
             swiftSettings: strictSwift6
         ),
+        // Capability: the search engine over the publications, its facets, and the documents it indexes.
+        .target(
+            name: "Search",
+            dependencies: [
+                "Core", "Store", "Catalog", "Publications", "Classification",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSwift6
+        ),
         // HTML pages and the JSON API, on Hummingbird.
         .target(
             name: "Web",
             dependencies: [
-                "Catalog", "Classification", "Publications", "Store",
+                "Catalog", "Classification", "Publications", "Search", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -96,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Catalog", "Classification", "Harvest", "Publications", "Store", "Web",
+                "Catalog", "Classification", "Harvest", "Publications", "Search", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -123,6 +133,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ClassificationTests", dependencies: ["Classification", "Catalog", "Publications", "Store"], exclude: ["Fixtures"],
+            swiftSettings: strictSwift6
+        ),
+        .testTarget(
+            name: "SearchTests", dependencies: ["Search", "Catalog", "Classification", "Publications", "Store"],
             swiftSettings: strictSwift6
         ),
         .testTarget(

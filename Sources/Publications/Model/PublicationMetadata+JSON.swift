@@ -21,6 +21,7 @@ extension PublicationMetadata: JSONWritable {
             json.field("references", references)
             json.field("fullText", fullText)
             json.field("openAccess", openAccess)
+            json.field("citationCount", citationCount)
         }
     }
 }

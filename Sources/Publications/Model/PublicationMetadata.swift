@@ -19,6 +19,8 @@ public struct PublicationMetadata: Hashable, Sendable, Codable {
     public var references: [Reference]
     public var fullText: [TextSection]
     public var openAccess: OpenAccess?
+    /// How many works cite it, as counted by the source that says (OpenAlex, Europe PMC, Crossref).
+    public var citationCount: Int?
 
     public init(
         identifiers: PublicationIdentifiers = PublicationIdentifiers(),
@@ -34,7 +36,8 @@ public struct PublicationMetadata: Hashable, Sendable, Codable {
         grants: [Grant] = [],
         references: [Reference] = [],
         fullText: [TextSection] = [],
-        openAccess: OpenAccess? = nil
+        openAccess: OpenAccess? = nil,
+        citationCount: Int? = nil
     ) {
         self.identifiers = identifiers
         self.title = title
@@ -50,6 +53,7 @@ public struct PublicationMetadata: Hashable, Sendable, Codable {
         self.references = references
         self.fullText = fullText
         self.openAccess = openAccess
+        self.citationCount = citationCount
     }
 
     /// A record is worth keeping when something can find it again: an identifier, or at least a title.

@@ -1,0 +1,154 @@
+import Core
+import Publications
+
+/// What search, facets, the dashboard and exports know of one publication: its merged metadata reduced to
+/// what they show, count or export, with the databases it uses and the structures and countries its
+/// affiliations name.
+///
+/// It is derived (from the publication's records, its classification and its curated labels) and stored by
+/// the search index, so that reading a result set never re-merges records.
+public struct SearchDocument: Hashable, Sendable, Codable {
+    public var id: Int64
+    /// The publication's lasting name (`PublicationName`): `pmid:…`, `doi:…`, a team's own key.
+    public var name: String
+    public var title: String
+    public var abstract: String?
+    public var date: PublicationDate?
+    public var journal: String?
+    /// The journal's ISSN, the linking one when the source says which.
+    public var issn: String?
+    public var volume: String?
+    public var issue: String?
+    public var pages: String?
+    public var publisher: String?
+    /// ISO 639-1 when known (`en`, `fr`).
+    public var language: String?
+    public var publicationTypes: [String]
+    public var keywords: [String]
+    /// MeSH descriptors, major topics first.
+    public var mesh: [String]
+    public var authors: [DocumentAuthor]
+    /// Each distinct affiliation string of the byline once, with what was read from it.
+    public var affiliations: [DocumentAffiliation]
+    public var identifiers: PublicationIdentifiers
+    public var openAccess: OpenAccess?
+    /// Citations counted by the source that gave them (OpenAlex, Europe PMC, Crossref), when one did.
+    public var citations: Int?
+    /// The hub's databases the publication uses or mentions: the classifier's verdicts, curators' labels over them.
+    public var databases: [DocumentDatabase]
+    public var hasFullText: Bool
+    /// The sources of its records (`crossref`, `pubmed`).
+    public var sources: [String]
+
+    public init(
+        id: Int64, name: String, title: String, abstract: String? = nil, date: PublicationDate? = nil, journal: String? = nil,
+        issn: String? = nil, volume: String? = nil, issue: String? = nil, pages: String? = nil, publisher: String? = nil,
+        language: String? = nil, publicationTypes: [String] = [], keywords: [String] = [], mesh: [String] = [],
+        authors: [DocumentAuthor] = [], affiliations: [DocumentAffiliation] = [],
+        identifiers: PublicationIdentifiers = PublicationIdentifiers(), openAccess: OpenAccess? = nil, citations: Int? = nil,
+        databases: [DocumentDatabase] = [], hasFullText: Bool = false, sources: [String] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.title = title
+        self.abstract = abstract
+        self.date = date
+        self.journal = journal
+        self.issn = issn
+        self.volume = volume
+        self.issue = issue
+        self.pages = pages
+        self.publisher = publisher
+        self.language = language
+        self.publicationTypes = publicationTypes
+        self.keywords = keywords
+        self.mesh = mesh
+        self.authors = authors
+        self.affiliations = affiliations
+        self.identifiers = identifiers
+        self.openAccess = openAccess
+        self.citations = citations
+        self.databases = databases
+        self.hasFullText = hasFullText
+        self.sources = sources
+    }
+
+    public var year: Int? { date?.year }
+
+    /// The structures named by its affiliations, each once, in byline order.
+    public var structures: [String] { unique(affiliations.compactMap(\.structure)) }
+
+    /// The countries of its affiliations, each once, in byline order.
+    public var countries: [String] { unique(affiliations.compactMap(\.country)) }
+
+    /// Written by authors of more than one country.
+    public var isInternationalCollaboration: Bool { countries.count > 1 }
+
+    /// The databases it uses (not only mentions).
+    public var databasesUsed: [String] { databases.filter { $0.status == .uses }.map(\.name) }
+
+    private func unique(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+}
+
+public struct DocumentAuthor: Hashable, Sendable, Codable {
+    /// `Given Family`, or the collective's name.
+    public var name: String
+    public var family: String?
+    public var given: String?
+    public var orcid: String?
+    /// Indexes into the document's `affiliations`.
+    public var affiliations: [Int]
+
+    public init(name: String, family: String? = nil, given: String? = nil, orcid: String? = nil, affiliations: [Int] = []) {
+        self.name = name
+        self.family = family
+        self.given = given
+        self.orcid = orcid
+        self.affiliations = affiliations
+    }
+
+    /// How researchers are told apart until enrichment identifies them: the ORCID when given, else the name
+    /// as `family, initial` folded (`dupont, j`).
+    public var researcherKey: String {
+        if let orcid { return "orcid:\(orcid)" }
+        let initial = given?.first.map { String($0) } ?? ""
+        return "name:\((family ?? name).lowercased().folded), \(initial.lowercased().folded)"
+    }
+}
+
+/// An affiliation string as printed, with the structure and country read from it (none when unsure).
+public struct DocumentAffiliation: Hashable, Sendable, Codable {
+    public var text: String
+    public var structure: String?
+    /// The country's English name (`France`).
+    public var country: String?
+
+    public init(text: String, structure: String? = nil, country: String? = nil) {
+        self.text = text
+        self.structure = structure
+        self.country = country
+    }
+}
+
+public struct DocumentDatabase: Hashable, Sendable, Codable {
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
+        case uses, mentions
+    }
+
+    /// The registry's name (`SNDS`, `PMSI`).
+    public var name: String
+    public var status: Status
+    /// Decided by a curator rather than the classifier.
+    public var isCurated: Bool
+    public var confidence: Double
+
+    public init(name: String, status: Status, isCurated: Bool = false, confidence: Double = 1) {
+        self.name = name
+        self.status = status
+        self.isCurated = isCurated
+        self.confidence = confidence
+    }
+}
