@@ -3,6 +3,7 @@ import Classification
 import Hummingbird
 import Logging
 import Publications
+import Search
 import Store
 
 /// Builds the web application on an opened (and so migrated) store.
@@ -33,5 +34,6 @@ public func buildRouter(store: Store) -> Router<HublotRequestContext> {
     let classification = ClassificationRepository(store: store)
     router.addRoutes(ClassificationRoutes(repository: classification).routes, atPath: "/curation")
     router.addRoutes(ClassificationAPIRoutes(repository: classification).routes, atPath: "/api/classification")
+    SearchRoutes(service: SearchService(store: store), classification: classification).add(to: router)
     return router
 }
