@@ -46,6 +46,16 @@ let package = Package(
             path: "Sources/Classify",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // The whole answer of a search over the real PubMed file, then over its documents replicated to 100k and 1M.
+        .executableTarget(
+            name: "search-latency",
+            dependencies: [
+                "BenchmarkSupport", .product(name: "Classification", package: "hublot"), .product(name: "Publications", package: "hublot"),
+                .product(name: "Search", package: "hublot"), .product(name: "Store", package: "hublot"),
+            ],
+            path: "Sources/SearchLatency",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "CatalogBenchmarks",
             dependencies: [

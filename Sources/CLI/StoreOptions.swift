@@ -2,6 +2,7 @@ import ArgumentParser
 import Catalog
 import Classification
 import Publications
+import Search
 import Store
 
 /// Where the store is, shared by every command.
@@ -10,7 +11,9 @@ struct StoreOptions: ParsableArguments {
     var store: String?
 
     /// Every capability's part of the store; the CLI is where they are put together.
-    static let schemas: [any StoreSchema.Type] = [CatalogSchema.self, PublicationsSchema.self, ClassificationSchema.self]
+    static let schemas: [any StoreSchema.Type] = [
+        CatalogSchema.self, PublicationsSchema.self, ClassificationSchema.self, SearchSchema.self,
+    ]
 
     var path: String { StoreLocation.resolve(flag: store) }
 

@@ -54,7 +54,8 @@ public struct ClassificationRepository: Sendable {
 
     // MARK: Verdicts
 
-    static func verdicts(_ db: Database, from first: Int64, to last: Int64, database: String? = nil) throws -> [Int64: [StoredVerdict]] {
+    /// The stored verdicts of the publications numbered `first` to `last`, by publication.
+    public static func verdicts(_ db: Database, from first: Int64, to last: Int64, database: String? = nil) throws -> [Int64: [StoredVerdict]] {
         var sql = """
             SELECT publicationID, database, verdict, confidence, evidence, registryVersion, classifiedAt FROM classification
             WHERE publicationID BETWEEN ? AND ?
@@ -142,7 +143,7 @@ public struct ClassificationRepository: Sendable {
     }
 
     /// The labels of each publication of the store, by database: the labels' names resolved to today's numbers.
-    static func resolvedLabels(_ db: Database) throws -> [Int64: [String: CuratedLabel]] {
+    public static func resolvedLabels(_ db: Database) throws -> [Int64: [String: CuratedLabel]] {
         var resolved: [Int64: [String: CuratedLabel]] = [:]
         var ids: [String: Int64?] = [:]
         for label in try labels(db) {

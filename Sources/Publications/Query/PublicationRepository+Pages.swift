@@ -50,15 +50,25 @@ extension PublicationRepository {
     }
 
     static func page(_ db: Database, after id: Int64, limit: Int) throws -> [EncodedPublication] {
+        try encoded(db, publications: "SELECT id FROM publication WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit])
+    }
+
+    /// The publications of the given ids that exist, in id order, read in the caller's transaction.
+    public static func publications(_ db: Database, _ ids: some Collection<Int64>) throws -> [EncodedPublication] {
+        guard !ids.isEmpty else { return [] }
+        return try encoded(db, publications: "\(ids.map(String.init).joined(separator: ","))", arguments: [])
+    }
+
+    private static func encoded(_ db: Database, publications selection: String, arguments: StatementArguments) throws -> [EncodedPublication] {
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT r.publicationID, r.id, r.source, r.key, r.file, r.position, r.line, r.ingestedAt, r.metadata
                 FROM publicationRecord r
-                WHERE r.publicationID IN (SELECT id FROM publication WHERE id > ? ORDER BY id LIMIT ?)
+                WHERE r.publicationID IN (\(selection))
                 ORDER BY r.publicationID, r.id
                 """,
-            arguments: [id, limit])
+            arguments: arguments)
         var publications: [EncodedPublication] = []
         while let row = try rows.next() {
             let publication: Int64 = row[0]

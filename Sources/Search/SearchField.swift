@@ -1,0 +1,93 @@
+import Core
+
+/// The parts of a document the index keeps apart, with their weight in BM25F: a word in the title says more
+/// about what a paper is about than the same word in its abstract.
+enum SearchField: Int, CaseIterable, Sendable {
+    case title, keyword, mesh, abstract, journal, author, affiliation, database
+
+    var weight: Float {
+        switch self {
+        case .title: 5
+        case .keyword, .mesh: 3
+        case .database: 2
+        case .abstract: 1
+        case .journal, .author: 1
+        case .affiliation: 0.5
+        }
+    }
+
+    /// Lengths (in terms) a field has on average in PubMed records: BM25's length normalisation starts from
+    /// these, then follows the lengths actually indexed.
+    var typicalLength: Float {
+        switch self {
+        case .title: 12
+        case .keyword: 6
+        case .mesh: 14
+        case .abstract: 150
+        case .journal: 4
+        case .author: 14
+        case .affiliation: 40
+        case .database: 1
+        }
+    }
+
+    /// The `field:` names of the query language.
+    init?(queryName: String) {
+        switch queryName.lowercased() {
+        case "title", "ti": self = .title
+        case "abstract", "ab": self = .abstract
+        case "keyword", "keywords", "kw": self = .keyword
+        case "mesh": self = .mesh
+        case "journal": self = .journal
+        case "author", "au": self = .author
+        case "affiliation", "ad": self = .affiliation
+        case "database", "db": self = .database
+        default: return nil
+        }
+    }
+
+    var mask: UInt8 { 1 << UInt8(rawValue) }
+
+    /// The field's texts in a document: one per value, so that phrases do not run from one value to the next.
+    func texts(of document: SearchDocument) -> [String] {
+        switch self {
+        case .title: [document.title]
+        case .keyword: document.keywords
+        case .mesh: document.mesh
+        case .abstract: document.abstract.map { [$0] } ?? []
+        case .journal: document.journal.map { [$0] } ?? []
+        case .author: document.authors.map(\.name)
+        case .affiliation: document.affiliations.map(\.text)
+        case .database: document.databases.map(\.name)
+        }
+    }
+}
+
+/// Analysis shared by indexing and queries: Core's folding, stop words and plural stemming, then a light
+/// English and French suffix stemmer, so that `hospitalisation`, `hospitalisations` and `hospitalization`
+/// meet, as do `prescribing` and `prescribed`.
+struct SearchAnalyzer: Sendable {
+    let text = TextAnalyzer()
+
+    func terms(_ text: String) -> [String] {
+        self.text.words(text).compactMap { word in self.text.stopWords.contains(word) ? nil : Self.stem(word) }
+    }
+
+    func isStopWord(_ word: String) -> Bool { text.stopWords.contains(word) }
+
+    static func stem(_ word: String) -> String {
+        var word = TextAnalyzer.stem(word)
+        guard word.utf8.count > 5, word.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return word }
+        // British and French -isation, American -ization.
+        if word.hasSuffix("ization") { word = String(word.dropLast(7)) + "isation" }
+        for (suffix, replacement) in suffixes where word.hasSuffix(suffix) && word.utf8.count - suffix.utf8.count >= 4 {
+            return String(word.dropLast(suffix.utf8.count)) + replacement
+        }
+        return word
+    }
+
+    /// Inflections only (tense, participle, gender): derivations change the meaning too often in medicine.
+    private static let suffixes: [(String, String)] = [
+        ("ing", ""), ("ed", ""), ("ee", "e"), ("ive", "if"), ("ie", "y"),
+    ]
+}

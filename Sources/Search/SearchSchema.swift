@@ -1,0 +1,61 @@
+import GRDB
+import Store
+
+/// The search index's part of the store.
+///
+/// `searchDocument` holds each publication's `SearchDocument` as JSON with the revision that wrote it; a row
+/// whose document is NULL records a deletion, so that an engine loaded at an older revision learns of it.
+/// Writers of publications, verdicts and labels know nothing of search: triggers note what they touch in
+/// `searchPending` (publication numbers) and `searchPendingName` (the names curated labels are keyed by), and
+/// the engine's catch-up rebuilds those documents. `searchState` holds the revision (one step per catch-up
+/// batch) and the generation (one step per reindex, which also forgets deletions).
+public enum SearchSchema: StoreSchema {
+    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("search-v1") { db in
+            try db.create(table: "searchDocument") { table in
+                table.primaryKey("publicationID", .integer)
+                table.column("revision", .integer).notNull()
+                table.column("document", .blob)
+            }
+            try db.create(index: "searchDocument_revision", on: "searchDocument", columns: ["revision"])
+            try db.create(table: "searchPending") { table in
+                table.primaryKey("publicationID", .integer)
+            }
+            try db.create(table: "searchPendingName") { table in
+                table.primaryKey("name", .text)
+            }
+            try db.create(table: "searchState") { table in
+                table.primaryKey("id", .integer).check { $0 == 1 }
+                table.column("revision", .integer).notNull()
+                table.column("generation", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO searchState (id, revision, generation) VALUES (1, 0, 0)")
+            // A store that had publications before search came gets them indexed by the first catch-up.
+            try db.execute(sql: "INSERT INTO searchPending (publicationID) SELECT id FROM publication")
+            for statement in triggers { try db.execute(sql: statement) }
+        }
+    }
+
+    static let triggers: [String] = {
+        var statements: [String] = []
+        func pending(_ table: String, _ event: String, _ values: [String]) {
+            let inserts = values.map { "INSERT OR IGNORE INTO searchPending (publicationID) VALUES (\($0));" }.joined(separator: " ")
+            statements.append("CREATE TRIGGER search_\(table)_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN \(inserts) END")
+        }
+        pending("publication", "INSERT", ["NEW.id"])
+        pending("publication", "UPDATE", ["OLD.id", "NEW.id"])
+        pending("publication", "DELETE", ["OLD.id"])
+        // A record's metadata can change without its publication's summary columns changing.
+        pending("publicationRecord", "INSERT", ["NEW.publicationID"])
+        pending("publicationRecord", "UPDATE", ["OLD.publicationID", "NEW.publicationID"])
+        pending("publicationRecord", "DELETE", ["OLD.publicationID"])
+        pending("classification", "INSERT", ["NEW.publicationID"])
+        pending("classification", "UPDATE", ["OLD.publicationID", "NEW.publicationID"])
+        pending("classification", "DELETE", ["OLD.publicationID"])
+        for (event, values) in [("INSERT", ["NEW"]), ("UPDATE", ["OLD", "NEW"]), ("DELETE", ["OLD"])] {
+            let inserts = values.map { "INSERT OR IGNORE INTO searchPendingName (name) VALUES (\($0).publication);" }.joined(separator: " ")
+            statements.append("CREATE TRIGGER search_curatedLabel_\(event.lowercased()) AFTER \(event) ON curatedLabel BEGIN \(inserts) END")
+        }
+        return statements
+    }()
+}
