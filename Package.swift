@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Harvest", targets: ["Harvest"]),
         .library(name: "Classification", targets: ["Classification"]),
         .library(name: "Search", targets: ["Search"]),
+        .library(name: "Indicators", targets: ["Indicators"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -92,11 +93,13 @@ let package = Package(
             ],
             swiftSettings: strictSwift6
         ),
+        // Capability: the dashboard's indicators, the collaboration network and its layout, and the exports of a result set.
+        .target(name: "Indicators", dependencies: ["Core", "Search", "Publications"], swiftSettings: strictSwift6),
         // HTML pages and the JSON API, on Hummingbird.
         .target(
             name: "Web",
             dependencies: [
-                "Catalog", "Classification", "Publications", "Search", "Store",
+                "Catalog", "Classification", "Indicators", "Publications", "Search", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -106,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Catalog", "Classification", "Harvest", "Publications", "Search", "Store", "Web",
+                "Catalog", "Classification", "Harvest", "Indicators", "Publications", "Search", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -140,9 +143,12 @@ let package = Package(
             swiftSettings: strictSwift6
         ),
         .testTarget(
+            name: "IndicatorsTests", dependencies: ["Indicators", "Search", "Publications", "Core"], swiftSettings: strictSwift6
+        ),
+        .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Catalog", "Classification", "Publications", "Store",
+                "Web", "Catalog", "Classification", "Indicators", "Publications", "Search", "Store",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift6
