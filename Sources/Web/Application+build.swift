@@ -34,6 +34,8 @@ public func buildRouter(store: Store) -> Router<HublotRequestContext> {
     let classification = ClassificationRepository(store: store)
     router.addRoutes(ClassificationRoutes(repository: classification).routes, atPath: "/curation")
     router.addRoutes(ClassificationAPIRoutes(repository: classification).routes, atPath: "/api/classification")
-    SearchRoutes(service: SearchService(store: store), classification: classification).add(to: router)
+    let search = SearchService(store: store)
+    SearchRoutes(service: search, classification: classification).add(to: router)
+    DashboardRoutes(service: search, registry: RegistryRepository(store: store), catalog: catalog).add(to: router)
     return router
 }

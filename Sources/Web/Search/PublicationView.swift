@@ -72,18 +72,21 @@ enum PublicationView {
             return "<p class=\"muted\">No database found in this publication.</p>"
         }
         let curated = Dictionary(classification.labels.map { ($0.database, $0) }, uniquingKeysWith: { first, _ in first })
-        let verdicts = classification.verdicts.map { verdict in
-            let label = curated[verdict.database].map {
-                "<p><b>\(escape(labels.curated))</b>: \(escape($0.verdict.rawValue)) (\(escape($0.curator)))\($0.note.map { " — " + escape($0) } ?? "")</p>"
-            } ?? ""
+        let verdicts: String = classification.verdicts.map { (verdict: StoredVerdict) -> String in
+            var label = ""
+            if let decided = curated[verdict.database] {
+                let note = decided.note.map { " — " + escape($0) } ?? ""
+                label = "<p><b>\(escape(labels.curated))</b>: \(escape(decided.verdict.rawValue)) (\(escape(decided.curator)))\(note)</p>"
+            }
             return """
                 <section class="case"><h3>\(escape(verdict.database)): \(escape(verdict.verdict.rawValue)) <span class="score">\(String(format: "%.2f", verdict.confidence))</span></h3>
                 \(label)\(CurationViews.evidenceList(verdict.evidence))</section>
                 """
         }.joined(separator: "\n")
-        let labelsOnly = classification.labels.filter { label in !classification.verdicts.contains { $0.database == label.database } }.map {
+        let labelsOnly: String = classification.labels.filter { label in !classification.verdicts.contains { $0.database == label.database } }.map {
             "<section class=\"case\"><h3>\(escape($0.database)): \(escape($0.verdict.rawValue))</h3><p>\(escape(labels.curated)) (\(escape($0.curator)))</p></section>"
         }.joined()
-        return verdicts + labelsOnly + "<p><a href=\"\(escape(CurationViews.publicationPath(name)))\">\(escape(labels.curate))</a></p>"
+        let curate = "<p><a href=\"\(escape(CurationViews.publicationPath(name)))\">\(escape(labels.curate))</a></p>"
+        return verdicts + labelsOnly + curate
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Indicators
 import Search
 
 /// The search page: the query form, facets that follow the results, the results with their snippets, pages and
@@ -145,7 +146,7 @@ enum SearchViews {
         let labels = language.labels
         var base = request
         base.page = 1
-        let links = ExportFormatName.allCases.map { format in
+        let links = ExportFormat.allCases.map { format in
             "<a href=\"\(escape(base.href("/api/export", extra: [("format", format.rawValue)])))\" download>\(format.label)</a>"
         }.joined(separator: " · ")
         return "<p class=\"exports\">\(escape(labels.export)): \(links)</p>"
@@ -175,10 +176,7 @@ enum SearchViews {
     }
 }
 
-/// The export formats the pages link to, with the label they show.
-enum ExportFormatName: String, CaseIterable {
-    case csv, json, bibtex, ris, vosviewer
-
+extension ExportFormat {
     var label: String {
         switch self {
         case .csv: "CSV"
