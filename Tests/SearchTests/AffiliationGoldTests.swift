@@ -88,8 +88,10 @@ struct AffiliationGoldTests {
         let measure = try Self.measure("dataset_affiliations_crossref_2024_02_19.json")
         Self.report("Crossref", measure)
         #expect(measure.strings == 3000)
-        #expect(measure.precision >= 0.95)
-        #expect(measure.coverage >= 0.5)
+        // Measured: precision 99.9% (1625/1627), recall 90.4%, a country for 85.3% of the strings.
+        #expect(measure.precision >= 0.99)
+        #expect(measure.recall >= 0.88)
+        #expect(measure.coverage >= 0.83)
     }
 
     @Test(.enabled(if: SharedData.has("affiliations/dataset_affiliations_springer_2023_10_31.json"), "the Springer set is absent"))
@@ -97,7 +99,9 @@ struct AffiliationGoldTests {
         let measure = try Self.measure("dataset_affiliations_springer_2023_10_31.json")
         Self.report("Springer Nature", measure)
         #expect(measure.strings == 3000)
-        #expect(measure.precision >= 0.95)
-        #expect(measure.coverage >= 0.5)
+        // Measured: precision and recall 99.9% (2005/2007): every Springer string ends with its country.
+        #expect(measure.precision >= 0.99)
+        #expect(measure.recall >= 0.99)
+        #expect(measure.coverage >= 0.99)
     }
 }
