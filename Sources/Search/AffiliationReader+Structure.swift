@@ -175,6 +175,12 @@ extension AffiliationReader {
             guard !isNamePart else { break }
             tokens.removeLast()
         }
+        // `University of Copenhagen Copenhagen`: the city printed after a name that already holds it.
+        while tokens.count > 2, let last = tokens.last.map({ AffiliationText.folded($0) }), AffiliationPlaces.cities[last] != nil,
+            tokens.dropLast().contains(where: { AffiliationText.folded($0) == last })
+        {
+            tokens.removeLast()
+        }
         // `Shenzhen (Group) Co` before `Ltd`: the legal form is not the name.
         while tokens.count > 1, let last = tokens.last, ["co", "ltd", "inc", "llc", "gmbh"].contains(AffiliationText.folded(last)) {
             tokens.removeLast()

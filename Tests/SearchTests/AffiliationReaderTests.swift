@@ -124,6 +124,9 @@ import Testing
             country: "Switzerland"),
         Case(text: "Department of Pharmacology University of Lagos", structure: "University of Lagos", country: "Nigeria"),
         Case(text: "Tokyo Medical and Dental University", structure: "Tokyo Medical and Dental University", country: "Japan"),
+        Case(
+            text: "Faculty of Health and Medical Sciences University of Copenhagen  Copenhagen Denmark", structure: "University of Copenhagen",
+            country: "Denmark"),
         Case(text: "Service de néphrologie", structure: nil, country: nil),
         Case(text: "Ophthalmology; and", structure: nil, country: nil),
         Case(text: "Department of Internal Medicine", structure: nil, country: nil),
