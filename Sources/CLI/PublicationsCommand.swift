@@ -103,6 +103,7 @@ enum PublicationText {
         line("Grants", metadata.grants.map { [$0.funder, $0.identifier].compactMap { $0 }.joined(separator: " ") }.joined(separator: "; "), .grants)
         line("Open access", metadata.openAccess.map { $0.isOpenAccess ? "yes" + ($0.status.map { " (\($0))" } ?? "") : "no" }, .openAccess)
         line("References", metadata.references.isEmpty ? nil : String(metadata.references.count), .references)
+        line("Cited by", metadata.citationCount.map(String.init), .citationCount)
         line(
             "Full text", metadata.fullText.isEmpty ? nil : metadata.fullText.map { $0.title ?? $0.kind.rawValue }.joined(separator: " | "), .fullText)
         if let abstract = metadata.abstract, !abstract.isEmpty {

@@ -1,20 +1,15 @@
 import Foundation
 
 /// Reads the structure and the country an affiliation string names, before enrichment matches it to an
-/// organisation registry: the country from the string's last part, the structure from the part that names
-/// an institution.
+/// organisation registry. Pure functions of the string: the same string always reads the same.
+///
+/// The string is cut into parts (`,` `;`), e-mail addresses set aside. The country comes from the most explicit
+/// signal, looked for from the last part back (`AffiliationReader+Country.swift`); the structure is the part
+/// naming the institution, the university first (`AffiliationReader+Structure.swift`). Either is nil when the
+/// string does not say.
 public enum AffiliationReader {
     public static func read(_ text: String) -> DocumentAffiliation {
-        let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        let country = parts.last.flatMap { countries[$0.trimmingCharacters(in: .punctuationCharacters).lowercased()] }
-        let structure = parts.first { part in institutionWords.contains { part.lowercased().contains($0) } }
-        return DocumentAffiliation(text: text, structure: structure, country: country)
+        let parsed = AffiliationText(text)
+        return DocumentAffiliation(text: text, structure: structure(in: parsed), country: country(in: parsed)?.name)
     }
-
-    static let institutionWords = ["universit", "hospital", "hôpital", "hopital", "chu ", "inserm", "cnrs", "institut", "school", "college"]
-
-    static let countries: [String: String] = [
-        "france": "France", "usa": "United States", "united states": "United States", "uk": "United Kingdom",
-        "united kingdom": "United Kingdom", "germany": "Germany", "italy": "Italy", "spain": "Spain", "canada": "Canada",
-    ]
 }

@@ -22,6 +22,7 @@ struct CrossrefCassetteTests {
         #expect(metadata.journal?.title == "Impact of the Model Minority Stereotype on Modern Society")
         #expect(metadata.journal?.publisher == "IGI Global")
         #expect(metadata.journal?.pages == "525-916")
+        #expect(metadata.citationCount == 0, "is-referenced-by-count is 0: a count, not an absence")
         #expect(
             metadata.authors == [Author(family: "Hartlep", given: "Nicholas D.", initials: "ND", affiliations: ["Illinois State University, USA"])])
     }
@@ -70,6 +71,8 @@ struct CrossrefCassetteTests {
         #expect(metadata.references.first?.citation == "D'Amico (2011). Spinal muscular atrophy. Orphanet J Rare Dis 6, 71.")
         #expect(metadata.references.first?.identifiers.doi == "10.1186/1750-1172-6-71")
         #expect(metadata.openAccess?.isOpenAccess == true, "CC BY-NC-ND on the version of record since 2015")
+        #expect(metadata.citationCount == 60)
+        #expect(outcome.records.allSatisfy { $0.metadata.citationCount != nil }, "every work message has is-referenced-by-count")
 
         let biopig = try #require(outcome.record("10.1145/2831244.2831252"))
         #expect(biopig.metadata.references.first?.citation == "1000 Genomes Project. http://www.1000genomes.org/.")

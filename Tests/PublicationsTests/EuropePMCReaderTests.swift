@@ -18,6 +18,7 @@ struct EuropePMCCSVTests {
         // Eight rows write the resolver alone (`https://doi.org/`) for a paper without DOI.
         #expect(outcome.records.filter { $0.metadata.identifiers.doi != nil }.count == 1223)
         #expect(Set(outcome.records.map(\.key)).count == outcome.records.count)
+        #expect(outcome.records.allSatisfy { $0.metadata.citationCount == nil }, "HDR UK's export has no citedByCount column")
     }
 
     @Test func theFirstRowInDetail() throws {
@@ -101,12 +102,14 @@ struct EuropePMCCSVTests {
                     ]))
         #expect(metadata.grants == [Grant(identifier: "ANR-18-CE36-0010", funder: "Agence Nationale de la Recherche")])
         #expect(metadata.openAccess == OpenAccess(isOpenAccess: true, url: "https://europepmc.org/articles/PMC8456789?pdf=render"))
+        #expect(metadata.citationCount == 12)
 
         let preprint = try #require(outcome.record("PPR:PPR456789")).metadata
         #expect(preprint.identifiers.other == ["europepmc": "PPR456789"])
         #expect(preprint.publicationTypes == ["Preprint"])
         #expect(preprint.authors[1].orcid == "0000-0003-9099-6034")
         #expect(preprint.openAccess == OpenAccess(isOpenAccess: false))
+        #expect(preprint.citationCount == nil, "no citedByCount: unknown, not zero")
     }
 
     @Test func csvColumnsAreFoundByName() throws {
@@ -124,6 +127,19 @@ struct EuropePMCCSVTests {
         #expect(outcome.rejections.map(\.record) == ["record 2"])
         #expect(outcome.rejections.first?.location.line == 3)
         #expect(outcome.warnings.map(\.field) == ["extra", "pubYear", "isOpenAccess"])
+    }
+
+    @Test func csvCitationCounts() throws {
+        let csv = """
+            id,title,citedByCount
+            31234567,Cited study,41
+            31234568,Uncited study,0
+            31234569,Unknown count,
+            31234570,Bad count,-3
+            """
+        let outcome = try readAll(EuropePMCReader(bytes: csv.bytes, name: "export.csv"))
+        #expect(outcome.records.map(\.metadata.citationCount) == [41, 0, nil, nil])
+        #expect(outcome.warnings.map(\.field) == ["citedByCount"])
     }
 
     @Test func malformedJSONNamesLineAndColumn() {

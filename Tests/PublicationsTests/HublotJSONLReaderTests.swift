@@ -37,6 +37,8 @@ import Testing
         #expect(study.references[1].identifiers == PublicationIdentifiers(doi: "10.1002/pds.4233", pmid: "28544284"))
         #expect(study.fullText == [TextSection(title: "Méthodes", kind: .methods, text: "Les données proviennent du SNDS.")])
         #expect(study.openAccess == OpenAccess(isOpenAccess: false))
+        #expect(study.citationCount == 7)
+        #expect(report.citationCount == nil)
 
         let deposit = outcome.records[2].metadata
         #expect(deposit.identifiers.openAlexID == "W4321000001")
@@ -56,14 +58,15 @@ import Testing
 
     @Test func valuesOfTheWrongTypeOrUnparseableAreWarnedAndLeftOut() throws {
         let line =
-            #"{"title": "T", "year": "spring", "authors": [{"name": "A B", "orcid": "0000-0001-3186-0918"}], "keywords": [1, {"k": 2}], "open_access": "yes"}"#
+            #"{"title": "T", "year": "spring", "authors": [{"name": "A B", "orcid": "0000-0001-3186-0918"}], "keywords": [1, {"k": 2}], "open_access": "yes", "citation_count": 2.5}"#
         let outcome = try readAll(HublotJSONLReader(bytes: line.bytes, name: "list.jsonl"))
         let record = try #require(outcome.records.first)
         #expect(record.metadata.date == nil)
         #expect(record.metadata.authors.first?.orcid == nil)
         #expect(record.metadata.keywords == ["1"])
         #expect(record.metadata.openAccess == nil)
-        #expect(outcome.warnings.map(\.field) == ["year", "keywords[1]", "authors[0].orcid", "open_access"])
+        #expect(record.metadata.citationCount == nil)
+        #expect(outcome.warnings.map(\.field) == ["year", "keywords[1]", "authors[0].orcid", "open_access", "citation_count"])
         #expect(outcome.warnings.allSatisfy { $0.kind == .invalidValue && $0.record == "record 1" && $0.location.line == 1 })
     }
 

@@ -36,7 +36,8 @@ import Testing
         grants: [Grant(identifier: "ANR-19-CE36-0004", funder: "ANR", country: "France", funderID: "10.13039/501100001665"), Grant()],
         references: [Reference(citation: "Tuppin P. SNDS. 2017.", identifiers: PublicationIdentifiers(doi: "10.1/y")), Reference()],
         fullText: [TextSection(title: "Methods", kind: .methods, text: "Cohort."), TextSection(kind: .dataAvailability, text: "On request.")],
-        openAccess: OpenAccess(isOpenAccess: true, status: "gold", url: "https://hal.science/hal-03/document")
+        openAccess: OpenAccess(isOpenAccess: true, status: "gold", url: "https://hal.science/hal-03/document"),
+        citationCount: 1_234
     )
 
     @Test func everyFieldReadsBack() throws {
@@ -45,6 +46,8 @@ import Testing
         var dayOnly = PublicationMetadata(title: "t")
         dayOnly.date = PublicationDate(year: 1999, month: 12, day: 31)
         #expect(try Self.roundTrip(dayOnly) == dayOnly)
+        let uncited = PublicationMetadata(title: "t", citationCount: 0)
+        #expect(try Self.roundTrip(uncited) == uncited, "zero citations reads back as zero, not as unknown")
     }
 
     @Test func theSameMetadataGivesTheSameBytes() {
@@ -54,6 +57,7 @@ import Testing
         #expect(text.contains(#""other":{"arxiv":"2101.0001","mid":"NIHMS\\5","pii":"S0092\"8674"}"#))
         #expect(text.hasPrefix(#"{"identifiers":{"doi":"10.1016/j.x.2021.1","pmid":"1""#))
         #expect(text.contains(#""keywords":[]"#))
+        #expect(text.hasSuffix(#""citationCount":1234}"#))
     }
 
     static func records(_ reader: some PublicationReader) throws -> [SourceRecord] {

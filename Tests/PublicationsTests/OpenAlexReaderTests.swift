@@ -48,8 +48,10 @@ import Testing
         #expect(metadata.grants == [Grant(identifier: "ANR-19-CE36-0004", funder: "Agence Nationale de la Recherche")])
         #expect(metadata.references.map(\.identifiers.openAlexID) == ["W2741809807", "W2955512345"])
         #expect(metadata.openAccess == OpenAccess(isOpenAccess: true, status: "green", url: "https://hal.science/hal-03212345/document"))
+        #expect(metadata.citationCount == 23)
 
         let awarded = try #require(outcome.record("W4321000002"))
+        #expect(awarded.metadata.citationCount == 0, "zero citations is a count, not an absence")
         #expect(
             awarded.metadata.grants == [
                 Grant(identifier: "IReSP-19-PREV-07", funder: "Institut pour la Recherche en Santé Publique", funderID: "https://ror.org/01abcde23")

@@ -12,6 +12,7 @@ public enum PublicationField: String, Hashable, Sendable, Codable, CaseIterable,
     case authors, grants, references
     case fullText = "full_text"
     case openAccess = "open_access"
+    case citationCount = "citation_count"
 }
 
 /// One source record as stored, with what merging needs to rank it.
@@ -93,6 +94,7 @@ public enum PublicationMerger {
         metadata.references = choose(.references, { nonEmpty($0.references) }, richness: { $0.count }) ?? []
         metadata.fullText = choose(.fullText) { nonEmpty($0.fullText) } ?? []
         metadata.openAccess = choose(.openAccess) { $0.openAccess }
+        metadata.citationCount = choose(.citationCount) { $0.citationCount }
         return MergedPublication(metadata: metadata, provenance: provenance, records: records)
     }
 
@@ -104,6 +106,11 @@ public enum PublicationMerger {
             return [.jats, .jsonl]
         case .openAccess:
             return [.openalex, .europepmc, .jats, .hal, .crossref, .pubmed, .jsonl]
+        case .citationCount:
+            // Counts differ by index coverage, not by error: the most complete citation indexes first, so that one
+            // publication's count comes from the same index as most others'.
+            let indexes: [PublicationSource] = [.openalex, .europepmc, .crossref]
+            return indexes + PublicationSource.allCases.filter { !indexes.contains($0) }
         case .halID:
             return [.hal] + PublicationSource.allCases.filter { $0 != .hal }
         case .openAlexID:

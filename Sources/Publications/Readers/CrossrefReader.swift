@@ -174,6 +174,7 @@ public struct CrossrefReader: PublicationReader {
             reference(value, "reference[\(index)]", fields: &fields)
         }
         metadata.openAccess = openAccess(of: work, fields: &fields)
+        metadata.citationCount = fields.count(work["is-referenced-by-count"], "is-referenced-by-count")
         return metadata
     }
 

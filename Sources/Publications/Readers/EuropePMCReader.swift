@@ -51,7 +51,7 @@ public struct EuropePMCReader: PublicationReader {
 
     static let knownColumns: Set<String> = [
         "id", "source", "pmid", "pmcid", "doi", "title", "authorString", "authorAffiliations", "journalTitle", "pubYear", "date",
-        "isOpenAccess", "keywords", "abstract", "urls",
+        "isOpenAccess", "keywords", "abstract", "urls", "citedByCount",
         // HDR UK's own classification of the paper, not bibliographic metadata: read and set aside.
         "nationalPriorities", "healthCategories", "laySummary",
     ]
@@ -143,6 +143,8 @@ public struct EuropePMCReader: PublicationReader {
         if let flag = fields.bool(cell("isOpenAccess").map(JSONValue.string), "isOpenAccess") {
             metadata.openAccess = OpenAccess(isOpenAccess: flag, url: flag ? links["pdf"] ?? links["html"] : nil)
         }
+        // HDR UK's export has no such column; an export written with the API's field names may.
+        metadata.citationCount = fields.count(cell("citedByCount").map(JSONValue.string), "citedByCount")
         let key = id.map { id in source.map { "\($0):\(id)" } ?? id }
         return RecordAssembly.events(
             source: .europepmc, key: key, origin: RecordOrigin(file: file, position: position, line: row.line), metadata: metadata, fields: fields)
@@ -257,6 +259,7 @@ public struct EuropePMCReader: PublicationReader {
             return result.identifier == nil && result.funder == nil ? nil : result
         }.uniqued()
         metadata.openAccess = openAccess(of: result, fields: &fields)
+        metadata.citationCount = fields.count(result["citedByCount"], "citedByCount")
         let key = id.map { id in source.map { "\($0.uppercased()):\(id)" } ?? id }
         return RecordAssembly.events(source: .europepmc, key: key, origin: origin, metadata: metadata, fields: fields)
     }

@@ -15,6 +15,7 @@ public struct HublotJSONLReader: PublicationReader {
     static let knownKeys: Set<String> = [
         "id", "title", "abstract", "year", "date", "doi", "pmid", "pmcid", "hal_id", "openalex_id", "language", "journal",
         "publication_types", "keywords", "authors", "grants", "references", "full_text", "open_access",
+        "citation_count",
     ]
     static let journalKeys: Set<String> = ["title", "iso_abbreviation", "issn", "volume", "issue", "pages", "publisher"]
     static let authorKeys: Set<String> = ["name", "family", "given", "orcid", "affiliations"]
@@ -94,6 +95,7 @@ public struct HublotJSONLReader: PublicationReader {
         }
         metadata.fullText = fullText(object["full_text"], fields: &fields)
         metadata.openAccess = openAccess(object["open_access"], fields: &fields)
+        metadata.citationCount = fields.count(object["citation_count"], "citation_count")
         return metadata
     }
 

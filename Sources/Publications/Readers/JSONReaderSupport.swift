@@ -147,6 +147,16 @@ struct FieldReader {
         }
     }
 
+    /// A count (citations): a whole number, and not a negative one, which no source means.
+    mutating func count(_ value: JSONValue?, _ field: String) -> Int? {
+        guard let number = integer(value, field) else { return nil }
+        guard number >= 0 else {
+            invalid(field, "\(number) is not a count")
+            return nil
+        }
+        return number
+    }
+
     /// A normalised value (`Normalize.doi`, `.pmid`…): a value that does not normalise is named, not kept.
     mutating func normalized(_ raw: String?, _ field: String, as kind: String, _ normalize: (String?) -> String?) -> String? {
         guard let raw, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }

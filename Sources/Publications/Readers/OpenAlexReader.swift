@@ -124,6 +124,7 @@ public struct OpenAlexReader: PublicationReader {
                 url: fields.text(access["oa_url"], "open_access.oa_url")
             )
         }
+        metadata.citationCount = fields.count(work["cited_by_count"], "cited_by_count")
         return metadata
     }
 

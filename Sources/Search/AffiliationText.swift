@@ -1,0 +1,129 @@
+import Foundation
+
+/// An affiliation string cut into its parts (`,` and `;`), e-mail addresses taken out of them and their domains kept.
+struct AffiliationText: Sendable {
+    struct Part: Hashable, Sendable {
+        /// As printed, trimmed, spaces collapsed.
+        let text: String
+        /// Lower-cased, accents and dots removed, other punctuation as spaces (`AffiliationText.folded`).
+        let folded: String
+        var words: [Substring] { folded.split(separator: " ") }
+    }
+
+    let parts: [Part]
+    /// Domains of the e-mail addresses (`inserm.fr`), lower-cased.
+    let emailDomains: [String]
+
+    init(_ text: String) {
+        var domains: [String] = []
+        var parts: [Part] = []
+        for piece in Self.decodingEntities(text).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }) {
+            var words: [Substring] = []
+            for word in piece.split(whereSeparator: \.isWhitespace) {
+                if let at = word.firstIndex(of: "@") {
+                    let domain = Self.bare(word[word.index(after: at)...]).lowercased()
+                    if domain.contains(".") { domains.append(domain) }
+                } else {
+                    words.append(word)
+                }
+            }
+            // Labels left behind by an address taken out: `Electronic address:`, `E-mail:`.
+            while let last = words.last, Self.emailLabels.contains(Self.folded(String(last))) || last == ":" { words.removeLast() }
+            if words.count >= 2, Self.folded(words.suffix(2).joined(separator: " ")) == "electronic address" { words.removeLast(2) }
+            var cleaned = Self.trimmed(words.joined(separator: " "))
+            // A footnote mark glued to the name: `1Université de Paris`, `2Monash University`.
+            let mark = cleaned.prefix { $0.isASCII && $0.isNumber }
+            if (1...2).contains(mark.count), cleaned.dropFirst(mark.count).first?.isUppercase == true { cleaned.removeFirst(mark.count) }
+            let folded = Self.folded(cleaned)
+            if !folded.isEmpty { parts.append(Part(text: cleaned, folded: folded)) }
+        }
+        self.parts = parts
+        self.emailDomains = domains
+    }
+
+    private static let openings: [Character: Character] = [")": "(", "]": "["]
+    private static let closings: [Character: Character] = ["(": ")", "[": "]"]
+
+    private static let emailLabels: Set<String> = [
+        "email", "e mail", "mail", "emails", "e mails", "courriel", "electronic address", "tel", "fax", "phone",
+    ]
+
+    /// Spaces collapsed, and what surrounds a part without belonging to it: `and`, periods, brackets, dashes.
+    static func trimmed(_ text: String) -> String {
+        var text = Substring(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        while true {
+            let before = text
+            while let first = text.first, edges.contains(first) { text.removeFirst() }
+            while let last = text.last, edges.contains(last) { text.removeLast() }
+            for prefix in ["and ", "And ", "AND ", "& ", "et "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+            // A bracket is kept when it closes or opens one in the part (`(Cnam)`), dropped when the split left it alone.
+            if let last = text.last, let opening = openings[last], !text.contains(opening) { text.removeLast() }
+            if let first = text.first, let closing = closings[first], !text.contains(closing) { text.removeFirst() }
+            if text == before { return String(text) }
+        }
+    }
+
+    private static let edges: Set<Character> = [" ", ".", ":", "-", "–", "—", "•", "*", "\"", "'", "/", "|"]
+
+    /// The word without the punctuation around it: `(S10`, `2JF.` → `S10`, `2JF`.
+    static func bare<S: StringProtocol>(_ word: S) -> Substring {
+        var word = Substring(word)
+        while let first = word.first, !first.isLetter, !first.isNumber { word.removeFirst() }
+        while let last = word.last, !last.isLetter, !last.isNumber { word.removeLast() }
+        return word
+    }
+
+    /// `Université Paris-Cité` → `universite paris cite`; `U.S.A.` → `usa`; `People's` → `peoples`.
+    static func folded(_ text: String) -> String {
+        // Scalar by scalar rather than `String.folding`: affiliations are mostly ASCII, and folding whole strings
+        // through Foundation was most of the reader's time.
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        func append(_ scalar: Unicode.Scalar) {
+            if pendingSpace, !result.isEmpty { result.append(" ") }
+            pendingSpace = false
+            result.append(scalar)
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x2E, 0x27, 0x2019: continue  // `.`, `'`, `’` join what they separate: `U.S.A.`, `People's`.
+            case 0x41...0x5A: append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0x61...0x7A, 0x30...0x39: append(scalar)
+            case 0...0x7F: pendingSpace = true
+            default:
+                guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
+                    if scalar.properties.generalCategory != .nonspacingMark { pendingSpace = true }
+                    continue
+                }
+                for base in baseLetters(of: scalar) { append(base) }
+            }
+        }
+        return String(result)
+    }
+
+    /// A letter lower-cased without its accents: `É` → `e`; letters that do not decompose by their own spelling.
+    private static func baseLetters(of scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        switch scalar {
+        case "ø", "Ø": return ["o"]
+        case "æ", "Æ": return ["a", "e"]
+        case "œ", "Œ": return ["o", "e"]
+        case "ß": return ["s", "s"]
+        case "ı": return ["i"]
+        case "ł", "Ł": return ["l"]
+        case "đ", "Đ": return ["d"]
+        default:
+            let decomposed = String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+            return decomposed.filter { $0.properties.generalCategory != .nonspacingMark }
+        }
+    }
+
+    /// Crossref writes some characters as HTML entities (`&amp;`, `&#x0026;`).
+    static func decodingEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = text
+        for (entity, character) in [("&amp;", "&"), ("&#x0026;", "&"), ("&#38;", "&"), ("&apos;", "'"), ("&quot;", "\""), ("&#x2019;", "’")] {
+            result = result.replacingOccurrences(of: entity, with: character)
+        }
+        return result
+    }
+}
