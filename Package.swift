@@ -103,7 +103,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSwift6
+            // Pages build strings by the thousand: GRDB's `joined()` on `[SQL]`, visible through the modules
+            // that use GRDB, once made a page print SQL. Only what a file imports is in scope.
+            swiftSettings: strictSwift6 + [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         // The `hublot` command.
         .executableTarget(

@@ -110,12 +110,13 @@ public struct DocumentAuthor: Hashable, Sendable, Codable {
         self.affiliations = affiliations
     }
 
-    /// How researchers are told apart until enrichment identifies them: the ORCID when given, else the name
-    /// as `family, initial` folded (`dupont, j`).
+    /// How researchers are told apart until enrichment identifies them: the ORCID when given, else the name as
+    /// `family, given names` folded (`dupont, jean pierre`), initials when the source gives no more. A family
+    /// name and one initial would merge hundreds of people (`wang, y`); the whole given name merges fewer.
     public var researcherKey: String {
         if let orcid { return "orcid:\(orcid)" }
-        let initial = given?.first.map { String($0) } ?? ""
-        return "name:\((family ?? name).lowercased().folded), \(initial.lowercased().folded)"
+        let given = TextAnalyzer().words(given ?? "").joined(separator: " ")
+        return "name:\(TextAnalyzer().words(family ?? name).joined(separator: " ")), \(given)"
     }
 }
 

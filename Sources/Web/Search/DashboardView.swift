@@ -59,14 +59,17 @@ enum DashboardView {
             + card("\(dashboard.total)", french ? "publications" : "publications")
             + card(growth, french ? "croissance annuelle moyenne" : "mean annual growth")
             + card(percent(dashboard.classification.uses.share), french ? "utilisent une base du hub" : "use a database of the hub")
-            + card(percent(dashboard.openAccess.open.shareOfKnown), french ? "en accès ouvert (parmi les connus)" : "open access (of those known)")
+            + card(knownPercent(dashboard.openAccess.open), french ? "en accès ouvert (parmi les connus)" : "open access (of those known)")
             + card(
-                percent(dashboard.internationalCollaboration.shareOfKnown),
+                knownPercent(dashboard.internationalCollaboration),
                 french ? "collaborations internationales (pays connus)" : "international collaborations (of known countries)")
             + "</div>"
     }
 
     static func percent(_ share: Double) -> String { String(format: "%.0f %%", share * 100) }
+
+    /// A share among the publications where it is known; none known is not 0 %.
+    static func knownPercent(_ share: KnownShare) -> String { share.known == 0 ? "—" : percent(share.shareOfKnown) }
 
     /// Every chart as a figure with a title, the SVG, and the link to its data.
     static func charts(_ dashboard: Dashboard, request: SearchRequest, language: Language) -> [String] {

@@ -63,7 +63,7 @@ enum PublicationsLayout {
         .snippet{color:#33404f}.badges{display:flex;flex-wrap:wrap;gap:.3rem}.badge{font-size:.8rem;padding:.05rem .45rem;border-radius:9px;text-decoration:none}
         .badge.uses{background:#0b3d63;color:#fff}.badge.mentions{background:#e1e5ea;color:#1d2430}
         .pages{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}.pages .current{font-weight:700}
-        .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem}.chart{background:#fff;border:1px solid #e1e5ea;border-radius:6px;padding:.6rem .8rem}
+        .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem}.chart{margin:0;background:#fff;border:1px solid #e1e5ea;border-radius:6px;padding:.6rem .8rem}
         .chart h2{font-size:1rem;margin:.2rem 0 .5rem}.chart svg{width:100%;height:auto}.chart .data{font-size:.85rem}
         .network svg{width:100%;height:auto;background:#fff;border:1px solid #e1e5ea;border-radius:6px}
         """
