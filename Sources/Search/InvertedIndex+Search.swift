@@ -257,7 +257,9 @@ extension InvertedIndex {
                 let (countA, countB) = (scratch.counts[index][Int(a)], scratch.counts[index][Int(b)])
                 return countA != countB ? countA > countB : column.values[Int(a)] < column.values[Int(b)]
             }.prefix(size)
-            answer[facet] = best.map { FacetCount(value: column.values[Int($0)], label: column.labels[Int($0)], count: Int(scratch.counts[index][Int($0)])) }
+            answer[facet] = best.map {
+                FacetCount(value: column.values[Int($0)], label: column.labels[Int($0)], count: Int(scratch.counts[index][Int($0)]))
+            }
             for value in touched { scratch.counts[index][Int(value)] = 0 }
             scratch.touched[index].removeAll(keepingCapacity: true)
         }
