@@ -10,6 +10,7 @@ struct Scratch {
     /// The best alternative's score of the clause being read.
     var best: [Float] = []
     var candidates: [Int32] = []
+    var results: [Int32] = []
     var counts: [[Int32]] = []
     var touched: [[Int32]] = []
 
@@ -91,8 +92,10 @@ extension InvertedIndex {
             }
         }
         let filter = CompiledFilters(filters, index: self)
-        var results: [Int32] = []
-        results.reserveCapacity(min(scratch.candidates.count, 1 << 16))
+        var results = scratch.results
+        scratch.results = []
+        results.removeAll(keepingCapacity: true)
+        defer { scratch.results = results }
         for slot in scratch.candidates where scratch.excluded[Int(slot)] != epoch {
             let failed = filter.failures(slot, index: self)
             if failed.count == 0 {
