@@ -158,7 +158,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "CLI", "Catalog", "Classification", "Publications", "Store",
+                "CLI", "Catalog", "Classification", "Publications", "Search", "Store",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift6

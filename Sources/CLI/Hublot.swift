@@ -5,6 +5,8 @@ struct Hublot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hublot",
         abstract: "A window on a national hub of health data: its catalog, its use in research, its projects' data.",
-        subcommands: [CatalogCommand.self, PublicationsCommand.self, DatabasesCommand.self, ClassifyCommand.self, SearchCommand.self, Serve.self, Demo.self]
+        subcommands: [
+            CatalogCommand.self, PublicationsCommand.self, DatabasesCommand.self, ClassifyCommand.self, SearchCommand.self, Serve.self, Demo.self,
+        ]
     )
 }

@@ -73,8 +73,10 @@ extension SearchCommand {
             for hit in response.results {
                 print("")
                 print(columns([[String(hit.id), hit.year.map(String.init) ?? "----", hit.title]]))
-                let details = [hit.journal, hit.authors.isEmpty ? nil : hit.authors.joined(separator: ", "),
-                    hit.databases.isEmpty ? nil : hit.databases.map { "\($0.name) (\($0.status.rawValue))" }.joined(separator: ", ")]
+                let details = [
+                    hit.journal, hit.authors.isEmpty ? nil : hit.authors.joined(separator: ", "),
+                    hit.databases.isEmpty ? nil : hit.databases.map { "\($0.name) (\($0.status.rawValue))" }.joined(separator: ", "),
+                ]
                 print("    " + details.compactMap { $0 }.joined(separator: " · "))
                 let snippet = hit.snippet.fragments.map { $0.isMatch ? "[\($0.text)]" : $0.text }.joined()
                 print("    " + snippet.split(whereSeparator: \.isNewline).joined(separator: " "))

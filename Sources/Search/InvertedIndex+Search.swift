@@ -10,6 +10,7 @@ struct Scratch {
     /// The best alternative's score of the clause being read.
     var best: [Float] = []
     var candidates: [Int32] = []
+    var results: [Int32] = []
     var counts: [[Int32]] = []
     var touched: [[Int32]] = []
 
@@ -91,8 +92,10 @@ extension InvertedIndex {
             }
         }
         let filter = CompiledFilters(filters, index: self)
-        var results: [Int32] = []
-        results.reserveCapacity(min(scratch.candidates.count, 1 << 16))
+        var results = scratch.results
+        scratch.results = []
+        results.removeAll(keepingCapacity: true)
+        defer { scratch.results = results }
         for slot in scratch.candidates where scratch.excluded[Int(slot)] != epoch {
             let failed = filter.failures(slot, index: self)
             if failed.count == 0 {
@@ -257,7 +260,9 @@ extension InvertedIndex {
                 let (countA, countB) = (scratch.counts[index][Int(a)], scratch.counts[index][Int(b)])
                 return countA != countB ? countA > countB : column.values[Int(a)] < column.values[Int(b)]
             }.prefix(size)
-            answer[facet] = best.map { FacetCount(value: column.values[Int($0)], label: column.labels[Int($0)], count: Int(scratch.counts[index][Int($0)])) }
+            answer[facet] = best.map {
+                FacetCount(value: column.values[Int($0)], label: column.labels[Int($0)], count: Int(scratch.counts[index][Int($0)]))
+            }
             for value in touched { scratch.counts[index][Int(value)] = 0 }
             scratch.touched[index].removeAll(keepingCapacity: true)
         }

@@ -1,5 +1,5 @@
-import Foundation
 import Classification
+import Foundation
 import Publications
 
 extension SearchDocument {

@@ -137,7 +137,10 @@ struct SearchDocumentStore: Sendable {
                 arguments: [revision, id])
             removed += db.changesCount
         }
-        try db.execute(sql: "DELETE FROM searchPending WHERE publicationID BETWEEN ? AND ? AND publicationID IN (\(ids.map(String.init).joined(separator: ",")))", arguments: [first, last])
+        try db.execute(
+            sql:
+                "DELETE FROM searchPending WHERE publicationID BETWEEN ? AND ? AND publicationID IN (\(ids.map(String.init).joined(separator: ",")))",
+            arguments: [first, last])
         return (rebuilt, removed)
     }
 

@@ -36,7 +36,8 @@ enum Library {
             4, "Breast cancer screening in women", abstract: "Screening of breast cancer and cancer of the cervix in women over fifty.",
             year: 2018, journal: "The Lancet", keywords: ["mammography"], citations: 100, country: "United Kingdom"),
         document(
-            5, "Cancer incidence in Europe", abstract: "Breast density and cancer risk in a cohort, with screening.", year: 2022, journal: "The Lancet",
+            5, "Cancer incidence in Europe", abstract: "Breast density and cancer risk in a cohort, with screening.", year: 2022,
+            journal: "The Lancet",
             mesh: ["Breast Neoplasms"], citations: nil, country: "Germany"),
         document(
             6, "Antibiotic prescriptions in children", abstract: "Prescribing of antibiotics to children, from reimbursement claims.",

@@ -62,7 +62,8 @@ let library = """
         #expect(try await names(engine, "hip") == ["none-1"])
 
         // A record that shares the DOI of bg-1 joins it: one publication, with both sources' words.
-        try ingestJSONL(#"{"id": "other", "title": "Diabetes care pathways", "doi": "10.1/bg", "keywords": ["insulin"]}"#, into: store, file: "m.jsonl")
+        try ingestJSONL(
+            #"{"id": "other", "title": "Diabetes care pathways", "doi": "10.1/bg", "keywords": ["insulin"]}"#, into: store, file: "m.jsonl")
         let merged = try await engine.search(SearchRequest(query: "insulin "))
         #expect(merged.total == 1)
         #expect(try await engine.search(SearchRequest(query: "diabetes ")).total == 1)
