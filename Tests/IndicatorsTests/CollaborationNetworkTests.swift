@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func fractionalCounting() {
-        let network = CollaborationNetwork(documents: Self.documents, options: .init(counting: .fractional))
+        let network = CollaborationNetwork(documents: Self.documents, options: .init(counting: .fractional, minimumLinkStrength: 0.5))
         #expect(network.links.map(\.strength) == [2.5, 2, 0.5, 0.5])
         #expect(network.nodes[2].totalLinkStrength == 1)
     }
@@ -121,6 +121,8 @@ import Testing
 extension Array {
     /// A rotation of the array, enough to vary the authors' order between papers without randomness.
     fileprivate func shuffledDeterministically(_ offset: Int) -> [Element] {
-        isEmpty ? self : Array(self[offset % count...] + self[..<(offset % count)])
+        guard !isEmpty else { return self }
+        let start = offset % count
+        return Array(self[start...]) + Array(self[..<start])
     }
 }

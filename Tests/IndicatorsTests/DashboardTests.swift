@@ -76,10 +76,8 @@ import Testing
 
     @Test func classificationAndDatabases() {
         let classification = dashboard.classification
-        #expect(
-            [classification.uses.count, classification.mentionsOnly.count, classification.curated.count, classification.unclassified.count] == [
-                3, 1, 1, 1,
-            ])
+        let counts: [Int] = [classification.uses, classification.mentionsOnly, classification.curated, classification.unclassified].map(\.count)
+        #expect(counts == [3, 1, 1, 1])
         #expect(dashboard.databases.map(\.name) == ["SNDS", "PMSI"])
         let snds = dashboard.databases[0]
         #expect(snds.uses == Share(count: 3, of: 5))
