@@ -133,3 +133,31 @@ import Testing
         #expect(tally.top(10).map(\.key) == ["e", "a", "b", "c", "d"])
     }
 }
+
+@Suite struct ResearcherKeyTests {
+    @Test func theFastKeyIsTheDocumentsKey() {
+        let authors = [
+            DocumentAuthor(name: "Élodie Lefèvre", family: "Lefèvre", given: "Élodie"),
+            DocumentAuthor(name: "François Œuvray", family: "ŒUVRAY", given: "François"),
+            DocumentAuthor(name: "Åsa Ørsted", family: "Ørsted", given: "Åsa"),
+            DocumentAuthor(name: "Jürgen Groß", family: "Groß", given: "Jürgen"),
+            DocumentAuthor(name: "Zoë Çelik-Ñúñez", family: "Çelik-Ñúñez", given: "Zoë"),
+            DocumentAuthor(name: "Cafe\u{301} Team"),
+            DocumentAuthor(name: "李 明", family: "李", given: "明"),
+            DocumentAuthor(name: "Paul Durand", family: "Durand", given: "Paul", orcid: "0000-0002-1825-0097"),
+            DocumentAuthor(name: "REDSIAM Network"),
+        ]
+        for author in authors { #expect(ResearcherTable.key(of: author) == author.researcherKey, "\(author.name)") }
+        #expect(ResearcherTable.latinFolded("Ørsted") == nil)
+        #expect(ResearcherTable.latinFolded("Lefèvre") == "lefevre")
+    }
+
+    @Test func spellingsOfOneResearcherShareANumber() {
+        var table = ResearcherTable()
+        let first = table.index(of: DocumentAuthor(name: "J Dupont", family: "Dupont", given: "J"))
+        let second = table.index(of: DocumentAuthor(name: "Jean Dupont", family: "DUPONT", given: "Jean"))
+        #expect(first == second)
+        #expect(table.names == ["Jean Dupont"])
+        #expect(table.index(of: DocumentAuthor(name: "Jean Dupont", family: "Dupont", given: "Jean", orcid: "0000-0001")) == 1)
+    }
+}
