@@ -21,10 +21,11 @@ import Testing
         #expect(network.nodes.map(\.label) == ["X Alpha", "X Beta", "X Charlie", "X Delta", "X Echo", "X Foxtrot"])
         #expect(network.nodes.map(\.id) == [1, 2, 3, 4, 5, 6])
         #expect(network.nodes.map(\.documents) == [3, 3, 2, 2, 2, 1])
-        #expect(network.links == [
-            .init(source: 1, target: 2, strength: 3), .init(source: 4, target: 5, strength: 2),
-            .init(source: 1, target: 3, strength: 1), .init(source: 2, target: 3, strength: 1),
-        ])
+        #expect(
+            network.links == [
+                .init(source: 1, target: 2, strength: 3), .init(source: 4, target: 5, strength: 2),
+                .init(source: 1, target: 3, strength: 1), .init(source: 2, target: 3, strength: 1),
+            ])
         #expect(network.nodes.map(\.links) == [2, 2, 2, 1, 1, 0])
         #expect(network.nodes.map(\.totalLinkStrength) == [4, 4, 2, 2, 2, 0])
         #expect(network.nodes[0].citations == 6)

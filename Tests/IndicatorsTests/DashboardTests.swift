@@ -53,7 +53,9 @@ import Testing
 
     @Test func theDocumentsOrderChangesNothing() {
         #expect(Dashboard(documents: Sample.documents.reversed()) == dashboard)
-        #expect(Dashboard(documents: [Sample.documents[4], Sample.documents[1], Sample.documents[0], Sample.documents[3], Sample.documents[2]]) == dashboard)
+        #expect(
+            Dashboard(documents: [Sample.documents[4], Sample.documents[1], Sample.documents[0], Sample.documents[3], Sample.documents[2]])
+                == dashboard)
     }
 
     @Test func sharesOfOpenAccessAndCollaboration() {
@@ -116,7 +118,10 @@ import Testing
     @Test func chartData() {
         #expect(DashboardChart.years.csv(of: dashboard) == "\u{FEFF}year,publications,growth_percent\r\n2019,1,\r\n2020,1,0\r\n2021,2,100\r\n")
         #expect(DashboardChart.structures.table(of: dashboard)[1] == ["Inserm", "3", "0.6"])
-        #expect(DashboardChart.databaseYears.table(of: dashboard) == [["year", "SNDS", "PMSI"], ["2019", "1", "0"], ["2020", "1", "0"], ["2021", "1", "1"]])
+        #expect(
+            DashboardChart.databaseYears.table(of: dashboard) == [
+                ["year", "SNDS", "PMSI"], ["2019", "1", "0"], ["2020", "1", "0"], ["2021", "1", "1"],
+            ])
         #expect(DashboardChart.classification.table(of: dashboard).map(\.first) == ["status", "uses", "mentions_only", "curated", "unclassified"])
         for chart in DashboardChart.allCases {
             let table = chart.table(of: dashboard)

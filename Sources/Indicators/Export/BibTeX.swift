@@ -30,7 +30,8 @@ public enum BibTeX {
         fields.append(("title", protectedCapitals(escaped(document.title))))
         let type = entryType(document)
         if let journal = document.journal {
-            fields.append((type == "article" ? "journal" : type == "incollection" || type == "inproceedings" ? "booktitle" : "howpublished", escaped(journal)))
+            fields.append(
+                (type == "article" ? "journal" : type == "incollection" || type == "inproceedings" ? "booktitle" : "howpublished", escaped(journal)))
         }
         if let date = document.date {
             fields.append(("year", String(date.year)))
@@ -76,7 +77,8 @@ public enum BibTeX {
         let author = document.authors.first.map { $0.family ?? $0.name } ?? "anon"
         let family = asciiWord(author.split(separator: " ").last.map(String.init) ?? author)
         let year = document.year.map(String.init) ?? "nd"
-        let word = document.title.split { !$0.isLetter && !$0.isNumber }.map { asciiWord(String($0)) }
+        let word =
+            document.title.split { !$0.isLetter && !$0.isNumber }.map { asciiWord(String($0)) }
             .first { $0.count > 2 && !stopWords.contains($0) } ?? ""
         return (family.isEmpty ? "anon" : family) + year + word
     }

@@ -75,7 +75,9 @@ public enum RIS {
     /// not characters: an export writes every abstract, and grapheme breaking costs ten times more.
     static func singleLine(_ text: String) -> String {
         let scalars = text.unicodeScalars
-        let isBreak = { (scalar: Unicode.Scalar) in (0x09...0x0D).contains(scalar.value) || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029 }
+        let isBreak = { (scalar: Unicode.Scalar) in
+            (0x09...0x0D).contains(scalar.value) || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029
+        }
         let isSpace = { (scalar: Unicode.Scalar) in scalar.properties.isWhitespace }
         if !scalars.contains(where: isBreak), !(scalars.first.map(isSpace) ?? false), !(scalars.last.map(isSpace) ?? false) { return text }
         var result = String.UnicodeScalarView()
@@ -92,4 +94,3 @@ public enum RIS {
         return String(result)
     }
 }
-
