@@ -98,19 +98,18 @@ private struct Accumulator {
         var mentionsAny = false
         var curatedAny = false
         for verdict in document.databases {
-            var database = databases[verdict.name] ?? Database()
+            // Mutated in place through the dictionary: a copy taken out and written back would copy its years too.
             switch verdict.status {
             case .uses:
                 usesAny = true
-                database.uses += 1
-                if verdict.isCurated { database.curated += 1 }
-                if let year = document.year { database.years[year, default: 0] += 1 }
+                databases[verdict.name, default: Database()].uses += 1
+                if verdict.isCurated { databases[verdict.name, default: Database()].curated += 1 }
+                if let year = document.year { databases[verdict.name, default: Database()].years[year, default: 0] += 1 }
             case .mentions:
                 mentionsAny = true
-                database.mentions += 1
+                databases[verdict.name, default: Database()].mentions += 1
             }
             if verdict.isCurated { curatedAny = true }
-            databases[verdict.name] = database
         }
         if usesAny { uses += 1 } else if mentionsAny { mentionsOnly += 1 }
         if curatedAny { curated += 1 }

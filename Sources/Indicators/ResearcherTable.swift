@@ -55,8 +55,11 @@ struct ResearcherTable {
             }
             bySpelling[spelling] = index
         }
-        let (name, best) = (author.name.utf8, names[index].utf8)
-        if name.count > best.count || (name.count == best.count && author.name < names[index]) { names[index] = author.name }
+        // Most signatures repeat the name already kept: the cheap equality spares them the ordering.
+        if author.name != names[index] {
+            let (name, best) = (author.name.utf8.count, names[index].utf8.count)
+            if name > best || (name == best && author.name < names[index]) { names[index] = author.name }
+        }
         if orcids[index] == nil, let orcid = author.orcid { orcids[index] = orcid }
         return index
     }
@@ -92,8 +95,10 @@ struct ResearcherTable {
     /// Latin-1's accented letters and the ligatures `folded` spells out; not ø, ß, ð or þ, which folding keeps.
     static let latin: [UInt32: String] = {
         var table: [UInt32: String] = [0x152: "oe", 0x153: "oe", 0xC6: "ae", 0xE6: "ae"]
-        let groups: [(String, String)] = [("ÀÁÂÃÄÅàáâãäå", "a"), ("Çç", "c"), ("ÈÉÊËèéêë", "e"), ("ÌÍÎÏìíîï", "i"), ("Ññ", "n"),
-            ("ÒÓÔÕÖòóôõö", "o"), ("ÙÚÛÜùúûü", "u"), ("Ýýÿ", "y")]
+        let groups: [(String, String)] = [
+            ("ÀÁÂÃÄÅàáâãäå", "a"), ("Çç", "c"), ("ÈÉÊËèéêë", "e"), ("ÌÍÎÏìíîï", "i"), ("Ññ", "n"),
+            ("ÒÓÔÕÖòóôõö", "o"), ("ÙÚÛÜùúûü", "u"), ("Ýýÿ", "y"),
+        ]
         for (letters, base) in groups { for scalar in letters.unicodeScalars { table[scalar.value] = base } }
         return table
     }()

@@ -21,10 +21,11 @@ import Testing
         #expect(network.nodes.map(\.label) == ["X Alpha", "X Beta", "X Charlie", "X Delta", "X Echo", "X Foxtrot"])
         #expect(network.nodes.map(\.id) == [1, 2, 3, 4, 5, 6])
         #expect(network.nodes.map(\.documents) == [3, 3, 2, 2, 2, 1])
-        #expect(network.links == [
-            .init(source: 1, target: 2, strength: 3), .init(source: 4, target: 5, strength: 2),
-            .init(source: 1, target: 3, strength: 1), .init(source: 2, target: 3, strength: 1),
-        ])
+        #expect(
+            network.links == [
+                .init(source: 1, target: 2, strength: 3), .init(source: 4, target: 5, strength: 2),
+                .init(source: 1, target: 3, strength: 1), .init(source: 2, target: 3, strength: 1),
+            ])
         #expect(network.nodes.map(\.links) == [2, 2, 2, 1, 1, 0])
         #expect(network.nodes.map(\.totalLinkStrength) == [4, 4, 2, 2, 2, 0])
         #expect(network.nodes[0].citations == 6)
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func fractionalCounting() {
-        let network = CollaborationNetwork(documents: Self.documents, options: .init(counting: .fractional))
+        let network = CollaborationNetwork(documents: Self.documents, options: .init(counting: .fractional, minimumLinkStrength: 0.5))
         #expect(network.links.map(\.strength) == [2.5, 2, 0.5, 0.5])
         #expect(network.nodes[2].totalLinkStrength == 1)
     }
@@ -121,6 +122,8 @@ import Testing
 extension Array {
     /// A rotation of the array, enough to vary the authors' order between papers without randomness.
     fileprivate func shuffledDeterministically(_ offset: Int) -> [Element] {
-        isEmpty ? self : Array(self[offset % count...] + self[..<(offset % count)])
+        guard !isEmpty else { return self }
+        let start = offset % count
+        return Array(self[start...]) + Array(self[..<start])
     }
 }

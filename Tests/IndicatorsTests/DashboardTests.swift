@@ -53,7 +53,9 @@ import Testing
 
     @Test func theDocumentsOrderChangesNothing() {
         #expect(Dashboard(documents: Sample.documents.reversed()) == dashboard)
-        #expect(Dashboard(documents: [Sample.documents[4], Sample.documents[1], Sample.documents[0], Sample.documents[3], Sample.documents[2]]) == dashboard)
+        #expect(
+            Dashboard(documents: [Sample.documents[4], Sample.documents[1], Sample.documents[0], Sample.documents[3], Sample.documents[2]])
+                == dashboard)
     }
 
     @Test func sharesOfOpenAccessAndCollaboration() {
@@ -76,10 +78,8 @@ import Testing
 
     @Test func classificationAndDatabases() {
         let classification = dashboard.classification
-        #expect(
-            [classification.uses.count, classification.mentionsOnly.count, classification.curated.count, classification.unclassified.count] == [
-                3, 1, 1, 1,
-            ])
+        let counts: [Int] = [classification.uses, classification.mentionsOnly, classification.curated, classification.unclassified].map(\.count)
+        #expect(counts == [3, 1, 1, 1])
         #expect(dashboard.databases.map(\.name) == ["SNDS", "PMSI"])
         let snds = dashboard.databases[0]
         #expect(snds.uses == Share(count: 3, of: 5))
@@ -118,7 +118,10 @@ import Testing
     @Test func chartData() {
         #expect(DashboardChart.years.csv(of: dashboard) == "\u{FEFF}year,publications,growth_percent\r\n2019,1,\r\n2020,1,0\r\n2021,2,100\r\n")
         #expect(DashboardChart.structures.table(of: dashboard)[1] == ["Inserm", "3", "0.6"])
-        #expect(DashboardChart.databaseYears.table(of: dashboard) == [["year", "SNDS", "PMSI"], ["2019", "1", "0"], ["2020", "1", "0"], ["2021", "1", "1"]])
+        #expect(
+            DashboardChart.databaseYears.table(of: dashboard) == [
+                ["year", "SNDS", "PMSI"], ["2019", "1", "0"], ["2020", "1", "0"], ["2021", "1", "1"],
+            ])
         #expect(DashboardChart.classification.table(of: dashboard).map(\.first) == ["status", "uses", "mentions_only", "curated", "unclassified"])
         for chart in DashboardChart.allCases {
             let table = chart.table(of: dashboard)
@@ -133,5 +136,33 @@ import Testing
         tally.add("e")
         #expect(tally.top(3).map(\.key) == ["e", "a", "b"])
         #expect(tally.top(10).map(\.key) == ["e", "a", "b", "c", "d"])
+    }
+}
+
+@Suite struct ResearcherKeyTests {
+    @Test func theFastKeyIsTheDocumentsKey() {
+        let authors = [
+            DocumentAuthor(name: "Élodie Lefèvre", family: "Lefèvre", given: "Élodie"),
+            DocumentAuthor(name: "François Œuvray", family: "ŒUVRAY", given: "François"),
+            DocumentAuthor(name: "Åsa Ørsted", family: "Ørsted", given: "Åsa"),
+            DocumentAuthor(name: "Jürgen Groß", family: "Groß", given: "Jürgen"),
+            DocumentAuthor(name: "Zoë Çelik-Ñúñez", family: "Çelik-Ñúñez", given: "Zoë"),
+            DocumentAuthor(name: "Cafe\u{301} Team"),
+            DocumentAuthor(name: "李 明", family: "李", given: "明"),
+            DocumentAuthor(name: "Paul Durand", family: "Durand", given: "Paul", orcid: "0000-0002-1825-0097"),
+            DocumentAuthor(name: "REDSIAM Network"),
+        ]
+        for author in authors { #expect(ResearcherTable.key(of: author) == author.researcherKey, "\(author.name)") }
+        #expect(ResearcherTable.latinFolded("Ørsted") == nil)
+        #expect(ResearcherTable.latinFolded("Lefèvre") == "lefevre")
+    }
+
+    @Test func spellingsOfOneResearcherShareANumber() {
+        var table = ResearcherTable()
+        let first = table.index(of: DocumentAuthor(name: "J Dupont", family: "Dupont", given: "J"))
+        let second = table.index(of: DocumentAuthor(name: "Jean Dupont", family: "DUPONT", given: "Jean"))
+        #expect(first == second)
+        #expect(table.names == ["Jean Dupont"])
+        #expect(table.index(of: DocumentAuthor(name: "Jean Dupont", family: "Dupont", given: "Jean", orcid: "0000-0001")) == 1)
     }
 }

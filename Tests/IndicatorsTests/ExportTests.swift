@@ -50,7 +50,10 @@ import Testing
     @Test func bibTeXEscapesAndBalancesBraces() {
         let entry = BibTeX.entry(Self.hostile, key: "k")
         #expect(entry.hasPrefix("@article{k,\n"))
-        #expect(entry.contains("title = {Costs, \"quotes\" and \\{SNDS\\} \\& 50\\% of \\$x\\_1 \\#2 \\textasciitilde{} \\textasciicircum{} \\textbackslash{} in {mRNA}}"))
+        #expect(
+            entry.contains(
+                "title = {Costs, \"quotes\" and \\{SNDS\\} \\& 50\\% of \\$x\\_1 \\#2 \\textasciitilde{} \\textasciicircum{} \\textbackslash{} in {mRNA}}"
+            ))
         #expect(entry.contains("author = {Lefèvre, Élodie and {REDSIAM Network}}"))
         #expect(entry.contains("journal = {Revue d'Épidémiologie}"))
         #expect(entry.contains("pages = {123--130}"))

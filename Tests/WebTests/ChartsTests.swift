@@ -6,6 +6,10 @@ import Testing
 
 @testable import Web
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 @Suite struct ChartsTests {
     static let hostile = "<script>alert(\"x\")</script> & 'Établissement' \u{0007}"
     static let text = ChartText(

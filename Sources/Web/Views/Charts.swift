@@ -61,7 +61,8 @@ enum Charts {
                 fill="\(palette[0])"/></g>
                 """
             if index % labelEvery == 0 {
-                body += "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(plot.bottom + 16))\" text-anchor=\"middle\" font-size=\"11\">\(svgEscape(point.label))</text>"
+                body +=
+                    "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(plot.bottom + 16))\" text-anchor=\"middle\" font-size=\"11\">\(svgEscape(point.label))</text>"
             }
         }
         return frame(width: width, height: height, text: text, points: points, body: body)
@@ -74,7 +75,9 @@ enum Charts {
         let plot = Plot(left: 56, top: 40, right: width - 16, bottom: height - 56 - Double(legendRows) * 18)
         let values = series.flatMap(\.values)
         let listed = series.flatMap { line in zip(categories, line.values).map { ChartPoint("\(line.name), \($0)", $1) } }
-        guard !categories.isEmpty, !values.isEmpty else { return frame(width: width, height: height, text: text, points: [], body: emptyNote(text, width, height)) }
+        guard !categories.isEmpty, !values.isEmpty else {
+            return frame(width: width, height: height, text: text, points: [], body: emptyNote(text, width, height))
+        }
         let scale = Scale(maximum: values.max() ?? 0)
         var body = plot.valueAxis(scale, label: text.yAxis) + plot.categoryAxis(label: text.xAxis)
         // One category is drawn in the middle rather than divided by zero.
@@ -92,7 +95,8 @@ enum Charts {
             if points.count > 1 { body += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>" }
             for (index, point) in points.enumerated() {
                 let value = ChartPoint("\(line.name), \(categories[index])", line.values[index])
-                body += "<g><title>\(tooltip(value, text))</title><circle cx=\"\(f(point.0))\" cy=\"\(f(point.1))\" r=\"3.5\" fill=\"\(colour)\"/></g>"
+                body +=
+                    "<g><title>\(tooltip(value, text))</title><circle cx=\"\(f(point.0))\" cy=\"\(f(point.1))\" r=\"3.5\" fill=\"\(colour)\"/></g>"
             }
             body += "</g>"
             let legendX = 16 + Double(number % 3) * (width - 32) / 3
@@ -146,7 +150,8 @@ enum Charts {
             let shape: String
             if fraction >= 0.9999 {
                 // A whole ring: an arc from a point to itself draws nothing.
-                shape = "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"\(f((outer + inner) / 2))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(f(outer - inner))\"/>"
+                shape =
+                    "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"\(f((outer + inner) / 2))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(f(outer - inner))\"/>"
             } else {
                 let large = end - start > Double.pi ? 1 : 0
                 shape = """
@@ -225,7 +230,8 @@ enum Charts {
         func categoryAxis(label: String) -> String {
             var axis = "<line x1=\"\(f(left))\" y1=\"\(f(bottom))\" x2=\"\(f(right))\" y2=\"\(f(bottom))\" stroke=\"\(Charts.axisColour)\"/>"
             if !label.isEmpty {
-                axis += "<text x=\"\(f(left + width / 2))\" y=\"\(f(bottom + 40))\" text-anchor=\"middle\" font-size=\"12\">\(svgEscape(label))</text>"
+                axis +=
+                    "<text x=\"\(f(left + width / 2))\" y=\"\(f(bottom + 40))\" text-anchor=\"middle\" font-size=\"12\">\(svgEscape(label))</text>"
             }
             return axis
         }

@@ -44,7 +44,9 @@ enum NetworkSVG {
         }
         body += "</g><g>"
         // Smallest first, so that big nodes stay on top and their labels readable.
-        let order = network.nodes.indices.sorted { network.nodes[$0].documents != network.nodes[$1].documents ? network.nodes[$0].documents < network.nodes[$1].documents : $0 > $1 }
+        let order = network.nodes.indices.sorted {
+            network.nodes[$0].documents != network.nodes[$1].documents ? network.nodes[$0].documents < network.nodes[$1].documents : $0 > $1
+        }
         for index in order {
             let node = network.nodes[index]
             let (x, y) = position(node)
