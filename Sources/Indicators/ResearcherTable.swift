@@ -43,7 +43,7 @@ struct ResearcherTable {
         if let known = bySpelling[spelling] {
             index = known
         } else {
-            let key = Self.key(of: author)
+            let key = author.researcherKey
             if let known = byKey[key] {
                 index = known
             } else {
@@ -63,43 +63,4 @@ struct ResearcherTable {
         if orcids[index] == nil, let orcid = author.orcid { orcids[index] = orcid }
         return index
     }
-
-    /// `author.researcherKey`, without Foundation for names whose letters are ASCII or Latin-1 accented
-    /// letters (Foundation's folding creates a locale per call: a few microseconds per name, most of the
-    /// dashboard's time when half the names of a French set have accents). Anything else takes the key's own path.
-    static func key(of author: DocumentAuthor) -> String {
-        if let orcid = author.orcid { return "orcid:\(orcid)" }
-        let initial = author.given?.first.map { String($0) } ?? ""
-        guard let family = latinFolded(author.family ?? author.name), let folded = latinFolded(initial) else { return author.researcherKey }
-        return "name:\(family), \(folded)"
-    }
-
-    /// Lower-cased without accents, as `String.folded` gives, or nil past the letters this table knows.
-    static func latinFolded(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
-            } else if let replacement = latin[value] {
-                bytes.append(contentsOf: replacement.utf8)
-            } else {
-                return nil
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Latin-1's accented letters and the ligatures `folded` spells out; not ø, ß, ð or þ, which folding keeps.
-    static let latin: [UInt32: String] = {
-        var table: [UInt32: String] = [0x152: "oe", 0x153: "oe", 0xC6: "ae", 0xE6: "ae"]
-        let groups: [(String, String)] = [
-            ("ÀÁÂÃÄÅàáâãäå", "a"), ("Çç", "c"), ("ÈÉÊËèéêë", "e"), ("ÌÍÎÏìíîï", "i"), ("Ññ", "n"),
-            ("ÒÓÔÕÖòóôõö", "o"), ("ÙÚÛÜùúûü", "u"), ("Ýýÿ", "y"),
-        ]
-        for (letters, base) in groups { for scalar in letters.unicodeScalars { table[scalar.value] = base } }
-        return table
-    }()
 }

@@ -43,9 +43,12 @@ import Testing
         #expect(dashboard.journals.map(\.value) == ["Journal A", "Journal B"])
         #expect(dashboard.countries.map(\.value) == ["France", "Germany", "United Kingdom"])
         #expect(dashboard.countries.map(\.publications) == [4, 1, 1])
-        #expect(dashboard.researchers.map(\.key) == ["name:martin, a", "name:dupont, j", "orcid:0000-0002-1825-0097"])
-        #expect(dashboard.researchers.map(\.name) == ["Anne Martin", "Jean Dupont", "Paul Durand"])
-        #expect(dashboard.researchers.map(\.publications) == [3, 2, 1])
+        // Whole given names tell researchers apart: `A. Martin` is not merged with `Anne Martin` (a family name and
+        // an initial would merge hundreds of people in real sets), ties by key.
+        #expect(
+            dashboard.researchers.map(\.key) == ["name:martin, anne", "name:dupont, j", "name:dupont, jean", "name:martin, a", "orcid:0000-0002-1825-0097"])
+        #expect(dashboard.researchers.map(\.name) == ["Anne Martin", "J Dupont", "Jean Dupont", "A. Martin", "Paul Durand"])
+        #expect(dashboard.researchers.map(\.publications) == [2, 1, 1, 1, 1])
         #expect(dashboard.researchers.last?.orcid == "0000-0002-1825-0097")
         #expect(Dashboard(documents: Sample.documents, top: 2).structures.map(\.value) == ["Inserm", "AP-HP"])
         #expect(Dashboard(documents: Sample.documents, top: 0).structures.isEmpty)
@@ -136,33 +139,5 @@ import Testing
         tally.add("e")
         #expect(tally.top(3).map(\.key) == ["e", "a", "b"])
         #expect(tally.top(10).map(\.key) == ["e", "a", "b", "c", "d"])
-    }
-}
-
-@Suite struct ResearcherKeyTests {
-    @Test func theFastKeyIsTheDocumentsKey() {
-        let authors = [
-            DocumentAuthor(name: "Élodie Lefèvre", family: "Lefèvre", given: "Élodie"),
-            DocumentAuthor(name: "François Œuvray", family: "ŒUVRAY", given: "François"),
-            DocumentAuthor(name: "Åsa Ørsted", family: "Ørsted", given: "Åsa"),
-            DocumentAuthor(name: "Jürgen Groß", family: "Groß", given: "Jürgen"),
-            DocumentAuthor(name: "Zoë Çelik-Ñúñez", family: "Çelik-Ñúñez", given: "Zoë"),
-            DocumentAuthor(name: "Cafe\u{301} Team"),
-            DocumentAuthor(name: "李 明", family: "李", given: "明"),
-            DocumentAuthor(name: "Paul Durand", family: "Durand", given: "Paul", orcid: "0000-0002-1825-0097"),
-            DocumentAuthor(name: "REDSIAM Network"),
-        ]
-        for author in authors { #expect(ResearcherTable.key(of: author) == author.researcherKey, "\(author.name)") }
-        #expect(ResearcherTable.latinFolded("Ørsted") == nil)
-        #expect(ResearcherTable.latinFolded("Lefèvre") == "lefevre")
-    }
-
-    @Test func spellingsOfOneResearcherShareANumber() {
-        var table = ResearcherTable()
-        let first = table.index(of: DocumentAuthor(name: "J Dupont", family: "Dupont", given: "J"))
-        let second = table.index(of: DocumentAuthor(name: "Jean Dupont", family: "DUPONT", given: "Jean"))
-        #expect(first == second)
-        #expect(table.names == ["Jean Dupont"])
-        #expect(table.index(of: DocumentAuthor(name: "Jean Dupont", family: "Dupont", given: "Jean", orcid: "0000-0001")) == 1)
     }
 }
