@@ -69,6 +69,7 @@ private struct ActorTable {
 
     var indices: Range<Int> { documents.indices }
 
+    /// A table serves one level: at the researchers' level `names` stays empty, at the others `researchers` does.
     func key(_ actor: Int) -> String { actor < names.count ? names[actor] : researchers.keys[actor] }
 
     /// Counts the document for each of its distinct actors and gives their numbers.

@@ -21,7 +21,7 @@ import Testing
         databases: [DocumentDatabase(name: "SNDS", status: .uses), DocumentDatabase(name: "PMSI", status: .mentions)])
 
     @Test func csvQuotesAndReadsBack() throws {
-        let text = try ExportFormat.csv.text(of: [Self.hostile, Sample.documents[3]])
+        let text = ExportFormat.csv.text(of: [Self.hostile, Sample.documents[3]])
         #expect(text.hasPrefix("\u{FEFF}id,name,title,year,"))
         #expect(text.hasSuffix("\r\n"))
         #expect(text.contains("\"Costs, \"\"quotes\"\"\nand {SNDS}"))
@@ -78,8 +78,8 @@ import Testing
         #expect(BibTeX.citationKey(Self.hostile) == "lefevre2019costs")
         #expect(BibTeX.citationKey(Sample.documents[0]) == "dupont2019cancer")
         #expect(BibTeX.citationKey(Sample.documents[3]) == "anonndundated")
-        let twice = try? ExportFormat.bibtex.text(of: [Sample.documents[0], Sample.documents[0], Sample.documents[0]])
-        let keys = (twice ?? "").split(separator: "\n").filter { $0.hasPrefix("@") }
+        let twice = ExportFormat.bibtex.text(of: [Sample.documents[0], Sample.documents[0], Sample.documents[0]])
+        let keys = twice.split(separator: "\n").filter { $0.hasPrefix("@") }
         #expect(keys == ["@article{dupont2019cancer,", "@article{dupont2019cancerb,", "@article{dupont2019cancerc,"])
     }
 
@@ -96,8 +96,8 @@ import Testing
         #expect(BibTeX.entryType(document) == "article")
     }
 
-    @Test func risLinesAndRecords() throws {
-        let text = try ExportFormat.ris.text(of: [Self.hostile, Sample.documents[3]])
+    @Test func risLinesAndRecords() {
+        let text = ExportFormat.ris.text(of: [Self.hostile, Sample.documents[3]])
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\r"))
         let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
@@ -119,14 +119,20 @@ import Testing
     }
 
     @Test func jsonIsAnArrayOfDocuments() throws {
-        let text = try ExportFormat.json.text(of: Sample.documents + [Self.hostile])
+        let text = ExportFormat.json.text(of: Sample.documents + [Self.hostile])
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         let documents = try decoder.decode([SearchDocument].self, from: Data(text.utf8))
         #expect(documents == Sample.documents + [Self.hostile])
-        #expect(try ExportFormat.json.text(of: []) == "[]\n")
+        #expect(ExportFormat.json.text(of: []) == "[]\n")
+        // The same JSON as the API's encoder gives, key for key and value for value.
+        for document in Sample.documents + [Self.hostile] {
+            let ours = try JSONSerialization.jsonObject(with: Data(ExportFormat.json.text(of: [document]).utf8)) as? [Any]
+            let theirs = try JSONSerialization.jsonObject(with: JSONEncoder.hublot().encode(document))
+            #expect((ours?.first as? NSDictionary) == (theirs as? NSDictionary), "\(document.name)")
+        }
         var pieces = 0
-        try ExportFormat.json.write(Sample.documents) { _ in pieces += 1 }
+        ExportFormat.json.write(Sample.documents) { _ in pieces += 1 }
         #expect(pieces == Sample.documents.count + 2)
     }
 }

@@ -35,10 +35,10 @@ public enum ExportFormat: String, Hashable, Sendable, CaseIterable, Codable {
     ///
     /// VOSviewer's network needs every document before its first byte; the other formats write each
     /// publication as it comes.
-    public func write(_ documents: some Sequence<SearchDocument>, to output: (String) -> Void) throws {
+    public func write(_ documents: some Sequence<SearchDocument>, to output: (String) -> Void) {
         switch self {
         case .csv: PublicationCSV.write(documents, to: output)
-        case .json: try PublicationJSON.write(documents, to: output)
+        case .json: PublicationJSON.write(documents, to: output)
         case .bibtex: BibTeX.write(documents, to: output)
         case .ris: RIS.write(documents, to: output)
         case .vosviewer: output(VOSviewerJSON.text(of: CollaborationNetwork(documents: documents)))
@@ -46,9 +46,9 @@ public enum ExportFormat: String, Hashable, Sendable, CaseIterable, Codable {
     }
 
     /// The whole export as one string.
-    public func text(of documents: some Sequence<SearchDocument>) throws -> String {
+    public func text(of documents: some Sequence<SearchDocument>) -> String {
         var text = ""
-        try write(documents) { text += $0 }
+        write(documents) { text += $0 }
         return text
     }
 }
