@@ -58,16 +58,13 @@ public actor SearchEngine {
         return SearchResponse(total: answer.total, page: page, pageSize: size, results: results, facets: answer.facets, revision: loaded.revision)
     }
 
-    /// Every match of the request, in its order: what the dashboard counts and the exports write.
-    public func documents(matching request: SearchRequest, includeAbstracts: Bool = false) async throws -> [SearchDocument] {
+    /// Every match of the request, in its order: what the dashboard counts and the exports write. The
+    /// documents are the index's own, shared rather than copied, abstracts included.
+    public func documents(matching request: SearchRequest) async throws -> [SearchDocument] {
         try await refresh()
         let compiled = index.compile(SearchQuery(request.query), synonyms: synonyms)
         let answer = index.search(compiled, filters: request.filters, sort: request.sort, limit: nil, countFacets: false)
-        return answer.slots.compactMap { slot in
-            guard var document = index.documents[Int(slot)] else { return nil }
-            if !includeAbstracts { document.abstract = nil }
-            return document
-        }
+        return answer.slots.compactMap { index.documents[Int($0)] }
     }
 
     public func document(id: Int64) async throws -> SearchDocument? {

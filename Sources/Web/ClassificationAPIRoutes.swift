@@ -1,5 +1,5 @@
-import Foundation
 import Classification
+import Foundation
 import Hummingbird
 
 /// The classification's JSON API, under `/api/classification`: the same answers as `hublot classify … --format json`.

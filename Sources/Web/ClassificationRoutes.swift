@@ -1,5 +1,5 @@
-import Foundation
 import Classification
+import Foundation
 import Hummingbird
 
 /// The curation pages, under `/curation`: the queue of uncertain verdicts with a form per case, and a

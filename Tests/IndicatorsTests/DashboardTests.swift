@@ -46,7 +46,9 @@ import Testing
         // Whole given names tell researchers apart: `A. Martin` is not merged with `Anne Martin` (a family name and
         // an initial would merge hundreds of people in real sets), ties by key.
         #expect(
-            dashboard.researchers.map(\.key) == ["name:martin, anne", "name:dupont, j", "name:dupont, jean", "name:martin, a", "orcid:0000-0002-1825-0097"])
+            dashboard.researchers.map(\.key) == [
+                "name:martin, anne", "name:dupont, j", "name:dupont, jean", "name:martin, a", "orcid:0000-0002-1825-0097",
+            ])
         #expect(dashboard.researchers.map(\.name) == ["Anne Martin", "J Dupont", "Jean Dupont", "A. Martin", "Paul Durand"])
         #expect(dashboard.researchers.map(\.publications) == [2, 1, 1, 1, 1])
         #expect(dashboard.researchers.last?.orcid == "0000-0002-1825-0097")

@@ -45,7 +45,9 @@ import Testing
         #expect(DocumentAuthor(name: "Élodie Lefèvre", family: "Lefèvre", given: "Élodie").researcherKey == "name:lefevre, elodie")
         #expect(DocumentAuthor(name: "J-P Martin", family: "Martin", given: "Jean-Pierre").researcherKey == "name:martin, jean pierre")
         #expect(DocumentAuthor(name: "Y Wang", family: "Wang", given: "Y.").researcherKey == "name:wang, y")
-        #expect(DocumentAuthor(name: "Paul Durand", family: "Durand", given: "Paul", orcid: "0000-0002-1825-0097").researcherKey == "orcid:0000-0002-1825-0097")
+        #expect(
+            DocumentAuthor(name: "Paul Durand", family: "Durand", given: "Paul", orcid: "0000-0002-1825-0097").researcherKey
+                == "orcid:0000-0002-1825-0097")
         #expect(DocumentAuthor(name: "REDSIAM Network").researcherKey == "name:redsiam network, ")
     }
 }

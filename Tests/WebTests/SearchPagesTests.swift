@@ -1,3 +1,4 @@
+import Catalog
 import Classification
 import Foundation
 import Hummingbird
@@ -14,7 +15,7 @@ import Testing
     static let hostile = #"<script>alert('x')</script> "Statins" & ünïcödé in the SNDS"#
 
     private func application() async throws -> some ApplicationProtocol {
-        let store = try Store.inMemory(schemas: [PublicationsSchema.self, ClassificationSchema.self, SearchSchema.self])
+        let store = try Store.inMemory(schemas: [CatalogSchema.self, PublicationsSchema.self, ClassificationSchema.self, SearchSchema.self])
         let lines = [
             #"{"id": "a", "pmid": "31000001", "title": \#(json(Self.hostile)), "year": 2020, "journal": "Rev <Epidemiol>", "citation_count": 4, "authors": [{"family": "O'Brien", "given": "Ann", "orcid": "0000-0002-1825-0097", "affiliations": ["Inserm U1219, Université de Bordeaux, Bordeaux, France"]}, {"family": "Martin", "given": "Paul", "affiliations": ["CHU de Lille, Lille, France"]}], "abstract": "Using the French National Health Data System (SNDS), we identified 120,000 new users of statins."}"#,
             #"{"id": "b", "pmid": "31000002", "title": "Hospital stays after hip fracture in the PMSI", "year": 2019, "journal": "BMJ Open", "citation_count": 10, "authors": [{"family": "Martin", "given": "Paul", "affiliations": ["CHU de Lille, Lille, France"]}, {"family": "Smith", "given": "John", "affiliations": ["Harvard University, Boston, MA 02115, USA"]}], "abstract": "We used the PMSI hospital discharge database to follow 50,000 patients after hip fracture."}"#,
@@ -53,14 +54,20 @@ import Testing
             }
             try await client.execute(uri: "/api/search?sort=citations&journal=BMJ%20Open", method: .get) { response in
                 let results = try #require(try object(response)["results"] as? [[String: Any]])
-                #expect(results.map { $0["title"] as? String } == ["Hospital stays after hip fracture in the PMSI", "Knee surgery outcomes in a German registry"])
+                #expect(
+                    results.map { $0["title"] as? String } == [
+                        "Hospital stays after hip fracture in the PMSI", "Knee surgery outcomes in a German registry",
+                    ])
             }
         }
     }
 
     @Test func pagesEscapeHostileText() async throws {
         try await application().test(.router) { client in
-            for uri in ["/search?q=statins", "/dashboard", "/publications/1", "/databases/SNDS", "/journals/Rev%20%3CEpidemiol%3E", "/network", "/search?q=%3Cscript%3E"] {
+            for uri in [
+                "/search?q=statins", "/dashboard", "/publications/1", "/databases/SNDS", "/journals/Rev%20%3CEpidemiol%3E", "/network",
+                "/search?q=%3Cscript%3E",
+            ] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .ok, "\(uri)")
                     let html = String(buffer: response.body)
@@ -71,7 +78,9 @@ import Testing
             }
             try await client.execute(uri: "/search?q=statins", method: .get) { response in
                 let html = String(buffer: response.body)
-                #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;<mark>Statins</mark>&quot;") || html.contains("&lt;script&gt;"))
+                #expect(
+                    html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;<mark>Statins</mark>&quot;")
+                        || html.contains("&lt;script&gt;"))
                 #expect(html.contains("ünïcödé"))
             }
         }
@@ -89,8 +98,8 @@ import Testing
             try await client.execute(uri: "/dashboard/data/years.csv?journal=BMJ%20Open", method: .get) { response in
                 #expect(response.headers[.contentType]?.hasPrefix("text/csv") == true)
                 let lines = String(buffer: response.body).split(whereSeparator: \.isNewline)
-                #expect(lines.count == 3)
-                #expect(lines.last?.hasPrefix("2021,1") == true)
+                // 2020 has none, and is listed all the same.
+                #expect(lines.dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") } == ["2019,1", "2020,0", "2021,1"])
             }
             try await client.execute(uri: "/dashboard/data/nothing.csv", method: .get) { response in
                 #expect(response.status == .notFound)

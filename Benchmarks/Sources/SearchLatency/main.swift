@@ -46,7 +46,7 @@ start = clock.now
 let reindexed = try await SearchEngine.reindex(store: store)
 print(String(format: "search reindex (documents only): %d in %.1f s", reindexed.documents, reindexed.seconds))
 
-let base = try await stored.documents(matching: SearchRequest(), includeAbstracts: true).sorted { $0.id < $1.id }
+let base = try await stored.documents(matching: SearchRequest()).sorted { $0.id < $1.id }
 
 /// A repeatable generator, so that every run searches the same queries.
 struct SplitMix: RandomNumberGenerator {

@@ -24,7 +24,8 @@ struct DashboardRoutes {
         router.get("/dashboard/data/:chart") { request, context in
             let file = context.parameters.get("chart") ?? ""
             guard file.hasSuffix(".csv"), let chart = DashboardChart(rawValue: String(file.dropLast(4))) else {
-                throw HTTPError(.notFound, message: "No chart \(file): one of " + DashboardChart.allCases.map { "\($0.rawValue).csv" }.joined(separator: ", "))
+                throw HTTPError(
+                    .notFound, message: "No chart \(file): one of " + DashboardChart.allCases.map { "\($0.rawValue).csv" }.joined(separator: ", "))
             }
             let csv = chart.csv(of: try await dashboard(try SearchRequest(request: request)))
             return download(csv, contentType: "text/csv; charset=utf-8", file: "hublot-\(chart.rawValue).csv")
@@ -44,8 +45,8 @@ struct DashboardRoutes {
             if format == .vosviewer {
                 text = VOSviewerJSON.text(of: try await network(search, level: try level(request)))
             } else {
-                let documents = try await service.engine().documents(matching: search.resultSet, includeAbstracts: true)
-                try format.write(documents, to: { text += $0 })
+                let documents = try await service.engine().documents(matching: search.resultSet)
+                format.write(documents, to: { text += $0 })
             }
             return download(text, contentType: format.contentType, file: "hublot-publications.\(format.fileExtension)")
         }
@@ -103,7 +104,8 @@ struct DashboardRoutes {
     private func level(_ request: Request) throws -> CollaborationNetwork.Level {
         let name = request.uri.queryParameters.get("kind") ?? CollaborationNetwork.Level.researchers.rawValue
         guard let level = CollaborationNetwork.Level(rawValue: name) else {
-            throw HTTPError(.badRequest, message: "kind=\(name): expected " + CollaborationNetwork.Level.allCases.map(\.rawValue).joined(separator: ", "))
+            throw HTTPError(
+                .badRequest, message: "kind=\(name): expected " + CollaborationNetwork.Level.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return level
     }
@@ -147,7 +149,8 @@ struct DashboardRoutes {
             lines.append("<p class=\"muted\">\(language == .fr ? "Aussi appelée" : "Also called"): \(escape(names.joined(separator: " · ")))</p>")
         }
         if let parent = database.partOf {
-            lines.append("<p>\(language == .fr ? "Fait partie de" : "Part of") \(link(PublicationsLinks.database(parent, language: language), parent))</p>")
+            lines.append(
+                "<p>\(language == .fr ? "Fait partie de" : "Part of") \(link(PublicationsLinks.database(parent, language: language), parent))</p>")
         }
         let products = try await catalogProducts(named: database.products)
         if !products.isEmpty {

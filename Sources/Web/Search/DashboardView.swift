@@ -22,13 +22,14 @@ enum DashboardView {
         let header =
             heading.map { "<p class=\"muted\">\(escape($0.kicker))</p><h1>\(escape($0.title))</h1>\($0.details)" }
             ?? "<h1>\(escape(labels.dashboard))</h1>\(SearchViews.searchForm(request, language: language, action: "/dashboard"))"
-        let publications = latest.map { response in
-            """
-            <h2>\(escape(labels.publications))</h2>
-            <ol class="results">\(response.results.map { SearchViews.hit(hit: $0, labels: labels, language: language) }.joined())</ol>
-            <p><a href="\(escape(set.href("/search", language: language)))">\(escape(labels.seeAll)) (\(response.total))</a></p>
-            """
-        } ?? ""
+        let publications =
+            latest.map { response in
+                """
+                <h2>\(escape(labels.publications))</h2>
+                <ol class="results">\(response.results.map { SearchViews.hit(hit: $0, labels: labels, language: language) }.joined())</ol>
+                <p><a href="\(escape(set.href("/search", language: language)))">\(escape(labels.seeAll)) (\(response.total))</a></p>
+                """
+            } ?? ""
         return PublicationsLayout.page(
             title: title, language: language, current: heading == nil ? .dashboard : .entity, request: set,
             body: """
@@ -92,7 +93,8 @@ enum DashboardView {
         func ranked(_ rows: [RankedCount]) -> [ChartPoint] { rows.map { ChartPoint($0.value, Double($0.publications)) } }
         func list(_ rows: [(label: String, href: String, count: Int)]) -> String {
             guard !rows.isEmpty else { return "" }
-            return "<ol class=\"muted\">" + rows.map { "<li><a href=\"\(escape($0.href))\">\(escape($0.label))</a> (\($0.count))</li>" }.joined() + "</ol>"
+            return "<ol class=\"muted\">" + rows.map { "<li><a href=\"\(escape($0.href))\">\(escape($0.label))</a> (\($0.count))</li>" }.joined()
+                + "</ol>"
         }
         var figures: [String] = []
         let yearTitle = french ? "Publications par année" : "Publications per year"
@@ -117,11 +119,20 @@ enum DashboardView {
                         dashboard.databases.map { ($0.name, PublicationsLinks.database($0.name, language: language), $0.uses.count) })))
         }
         let tops: [(DashboardChart, String, [RankedCount], (String) -> String)] = [
-            (.structures, french ? "Structures les plus présentes" : "Top structures", dashboard.structures, { PublicationsLinks.structure($0, language: language) }),
-            (.journals, french ? "Revues les plus présentes" : "Top journals", dashboard.journals, { PublicationsLinks.journal($0, language: language) }),
-            (.countries, french ? "Pays des affiliations" : "Countries of the affiliations", dashboard.countries, { country in
-                request.toggling(.country, country).href("/dashboard", language: language)
-            }),
+            (
+                .structures, french ? "Structures les plus présentes" : "Top structures", dashboard.structures,
+                { PublicationsLinks.structure($0, language: language) }
+            ),
+            (
+                .journals, french ? "Revues les plus présentes" : "Top journals", dashboard.journals,
+                { PublicationsLinks.journal($0, language: language) }
+            ),
+            (
+                .countries, french ? "Pays des affiliations" : "Countries of the affiliations", dashboard.countries,
+                { country in
+                    request.toggling(.country, country).href("/dashboard", language: language)
+                }
+            ),
         ]
         let researchersTitle = french ? "Chercheurs les plus présents" : "Top researchers"
         figures.append(
@@ -157,7 +168,9 @@ enum DashboardView {
             figure(
                 .coverage, coverageTitle,
                 Charts.horizontalBars(
-                    dashboard.coverage.kinds.map { ChartPoint($0.name.replacingOccurrences(of: "_", with: " "), ($0.share.share * 1000).rounded() / 10) },
+                    dashboard.coverage.kinds.map {
+                        ChartPoint($0.name.replacingOccurrences(of: "_", with: " "), ($0.share.share * 1000).rounded() / 10)
+                    },
                     text: coverageText)))
         return figures
     }

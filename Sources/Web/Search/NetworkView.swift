@@ -17,7 +17,8 @@ enum NetworkView {
                 : "<a href=\"\(escape(href))\">\(escape(names[level] ?? level.rawValue))</a>"
         }.joined(separator: " · ")
         let title = "\(labels.network) (\(names[network.level] ?? network.level.rawValue))"
-        let words = french
+        let words =
+            french
             ? NetworkSVG.Words(documents: "documents", cluster: "groupe", coauthored: "documents co-signés")
             : NetworkSVG.Words()
         let description =

@@ -16,16 +16,21 @@ enum PublicationView {
                 + (marks.isEmpty ? "" : "<sup>\(marks)</sup>") + orcid
         }.joined(separator: ", ")
         let affiliations = document.affiliations.enumerated().map { index, affiliation in
-            let structure = affiliation.structure.map {
-                " — <a href=\"\(escape(PublicationsLinks.structure($0, language: language)))\">\(escape($0))</a>"
-            } ?? ""
+            let structure =
+                affiliation.structure.map {
+                    " — <a href=\"\(escape(PublicationsLinks.structure($0, language: language)))\">\(escape($0))</a>"
+                } ?? ""
             return "<li value=\"\(index + 1)\">\(escape(affiliation.text))\(structure)</li>"
         }.joined()
-        let journal = document.journal.map {
-            "<a href=\"\(escape(PublicationsLinks.journal($0, language: language)))\">\(escape($0))</a>"
-        } ?? ""
-        let where_ = [journal, [document.volume.map { "vol. \($0)" }, document.issue.map { "(\($0))" }, document.pages].compactMap { $0 }
-            .map(escape).joined(separator: " "), document.date.map { escape($0.description) } ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
+        let journal =
+            document.journal.map {
+                "<a href=\"\(escape(PublicationsLinks.journal($0, language: language)))\">\(escape($0))</a>"
+            } ?? ""
+        let where_ = [
+            journal,
+            [document.volume.map { "vol. \($0)" }, document.issue.map { "(\($0))" }, document.pages].compactMap { $0 }
+                .map(escape).joined(separator: " "), document.date.map { escape($0.description) } ?? "",
+        ].filter { !$0.isEmpty }.joined(separator: " · ")
         return PublicationsLayout.page(
             title: document.title, language: language, current: .entity, request: SearchRequest(),
             body: """

@@ -78,7 +78,8 @@ enum SearchViews {
             + databases.map { database in
                 let status = database.status == .uses ? labels.uses : labels.mentions
                 let curated = database.isCurated ? " ✓" : ""
-                return "<a class=\"badge \(database.status.rawValue)\" href=\"\(escape(PublicationsLinks.database(database.name, language: language)))\" "
+                return
+                    "<a class=\"badge \(database.status.rawValue)\" href=\"\(escape(PublicationsLinks.database(database.name, language: language)))\" "
                     + "title=\"\(escape(status + (database.isCurated ? " (\(labels.curated))" : "")))\">\(escape(database.name))\(curated)</a>"
             }.joined(separator: " ") + "</p>"
     }
@@ -158,7 +159,8 @@ enum SearchViews {
         let shown = Set([1, pages] + Array(max(1, page - 2)...min(pages, page + 2))).sorted()
         var items: [String] = []
         if page > 1 {
-            items.append("<a rel=\"prev\" href=\"\(escape(request.onPage(page - 1).href("/search", language: language)))\">← \(escape(labels.previous))</a>")
+            items.append(
+                "<a rel=\"prev\" href=\"\(escape(request.onPage(page - 1).href("/search", language: language)))\">← \(escape(labels.previous))</a>")
         }
         var last = 0
         for number in shown {
@@ -170,7 +172,8 @@ enum SearchViews {
             last = number
         }
         if page < pages {
-            items.append("<a rel=\"next\" href=\"\(escape(request.onPage(page + 1).href("/search", language: language)))\">\(escape(labels.next)) →</a>")
+            items.append(
+                "<a rel=\"next\" href=\"\(escape(request.onPage(page + 1).href("/search", language: language)))\">\(escape(labels.next)) →</a>")
         }
         return "<nav class=\"pages\" aria-label=\"pagination\">\(items.joined(separator: " "))</nav>"
     }

@@ -1,5 +1,5 @@
-import Core
 import Catalog
+import Core
 import Foundation
 
 /// The catalog's HTML pages, as pure functions of what the repository returned.
