@@ -21,7 +21,7 @@ enum Layout {
             <body>
             <header>
             <a class="brand" href="/">Hublot</a>
-            <nav><a href="/catalog">Catalog</a> <a href="/catalog/nomenclatures">Nomenclatures</a> <a href="/catalog/versions">Versions</a> <a href="/curation">Curation</a></nav>
+            <nav><a href="/search">Publications</a> <a href="/dashboard">Dashboard</a> <a href="/catalog">Catalog</a> <a href="/catalog/nomenclatures">Nomenclatures</a> <a href="/catalog/versions">Versions</a> <a href="/curation">Curation</a></nav>
             <form action="/catalog/search" method="get" role="search">
             <input type="search" name="q" value="\(escape(query))" placeholder="Search variables: date de naissance, sexe, diagnostic..." aria-label="Search variables">
             <button type="submit">Search</button>
