@@ -256,10 +256,23 @@ extension InvertedIndex {
             let column = facets[index]
             let touched = scratch.touched[index]
             let size = facet == .year ? touched.count : Self.facetSize
-            let best = touched.sorted { a, b in
-                let (countA, countB) = (scratch.counts[index][Int(a)], scratch.counts[index][Int(b)])
-                return countA != countB ? countA > countB : column.values[Int(a)] < column.values[Int(b)]
-            }.prefix(size)
+            // A kept list of the best `size`, not a sort of every value: authors run into thousands.
+            let best = scratch.counts[index].withUnsafeBufferPointer { counts in
+                func precedes(_ a: Int32, _ b: Int32) -> Bool {
+                    let (countA, countB) = (counts[Int(a)], counts[Int(b)])
+                    return countA != countB ? countA > countB : column.values[Int(a)] < column.values[Int(b)]
+                }
+                var best: [Int32] = []
+                best.reserveCapacity(size + 1)
+                for value in touched {
+                    if best.count == size, let last = best.last, !precedes(value, last) { continue }
+                    var place = best.count
+                    while place > 0, precedes(value, best[place - 1]) { place -= 1 }
+                    best.insert(value, at: place)
+                    if best.count > size { best.removeLast() }
+                }
+                return best
+            }
             answer[facet] = best.map {
                 FacetCount(value: column.values[Int($0)], label: column.labels[Int($0)], count: Int(scratch.counts[index][Int($0)]))
             }

@@ -13,6 +13,11 @@ import Store
 // the replicated sets are indexed from their documents directly, without a store: building a million
 // documents through SQLite would measure the store, not the search.
 
+/// Writes each figure as soon as it is known, unbuffered even into a file: the million takes minutes.
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
 let clock = ContinuousClock()
 let file = pubMedFile(arguments: CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("--") })
 let sizes: [Int] = {
@@ -35,16 +40,16 @@ defer {
 let store = try Store.open(path: path, schemas: [PublicationsSchema.self, ClassificationSchema.self, SearchSchema.self])
 var start = clock.now
 let ingested = try PublicationIngestor(store: store).ingest(file, as: .pubmed)
-print("ingest of \(file): \(ingested.new) publications in \(clock.now - start)")
+say("ingest of \(file): \(ingested.new) publications in \(clock.now - start)")
 start = clock.now
 _ = try await ClassificationRunner(store: store).run()
-print("classify run: \(clock.now - start)")
+say("classify run: \(clock.now - start)")
 start = clock.now
 let stored = try await SearchEngine(store: store)
-print(String(format: "documents built by the catch-up and indexed: %d in %.1f s", await stored.count, seconds(clock.now - start)))
+say(String(format: "documents built by the catch-up and indexed: %d in %.1f s", await stored.count, seconds(clock.now - start)))
 start = clock.now
 let reindexed = try await SearchEngine.reindex(store: store)
-print(String(format: "search reindex (documents only): %d in %.1f s", reindexed.documents, reindexed.seconds))
+say(String(format: "search reindex (documents only): %d in %.1f s", reindexed.documents, reindexed.seconds))
 
 let base = try await stored.documents(matching: SearchRequest()).sorted { $0.id < $1.id }
 
@@ -88,7 +93,7 @@ func queries(from documents: [SearchDocument]) -> [SearchRequest] {
 func percentiles(_ label: String, _ durations: [Duration]) {
     let sorted = durations.map { seconds($0) * 1000 }.sorted()
     func at(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
-    print(String(format: "%@: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms", label, at(0.5), at(0.95), at(0.99), sorted.last ?? 0))
+    say(String(format: "%@: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms", label, at(0.5), at(0.95), at(0.99), sorted.last ?? 0))
 }
 
 func measure(_ engine: SearchEngine, label: String, requests: [SearchRequest]) async throws {
@@ -121,7 +126,7 @@ for size in sizes {
     }
     let engine = SearchEngine(documents: replicated)
     let built = seconds(clock.now - start)
-    print(
+    say(
         String(
             format: "%d publications (replicated) indexed in %.1f s, resident memory %.0f MB (+%.0f MB)", size, built, residentMegabytes(),
             residentMegabytes() - before))
