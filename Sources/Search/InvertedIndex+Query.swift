@@ -48,7 +48,13 @@ extension InvertedIndex {
             } else {
                 let term = terms[0]
                 let exact = termIDs[term]
-                if let found = alternative([term], weight: 1, field: part.field) { alternatives.append(found) }
+                // A word typed in lower case may be an acronym the texts write in capitals (`snds`), or a word a
+                // title prints in capitals (`STAYS`): both are indexed unstemmed. When that form exists, the
+                // word as typed is likelier meant than its stem (`snd`, another acronym).
+                let unstemmed = analyzer.text.words(part.text).first { !analyzer.isStopWord($0) } ?? term
+                let asTyped = unstemmed == term ? nil : alternative([unstemmed], weight: 1, field: part.field)
+                if let found = alternative([term], weight: asTyped == nil ? 1 : 0.8, field: part.field) { alternatives.append(found) }
+                if let asTyped { alternatives.append(asTyped) }
                 if part.isOpen {
                     for completion in completions(of: analyzer.text.words(part.text).last ?? term) where completion != exact {
                         alternatives.append(CompiledQuery.Alternative(terms: [completion], weight: 0.8, field: part.field))
@@ -62,7 +68,7 @@ extension InvertedIndex {
                         highlighted.insert(self.terms[Int(correction)])
                     }
                 }
-                if part.field == nil, let databases = synonyms.databasesOfTerm[term] {
+                if part.field == nil, let databases = synonyms.databasesOfTerm[term] ?? synonyms.databasesOfTerm[unstemmed] {
                     for database in databases {
                         let forms = synonyms.forms[database]
                         if let named = alternative([forms.name], weight: 0.9, field: .database) { alternatives.append(named) }

@@ -3,6 +3,10 @@ import Foundation
 import Publications
 
 extension SearchDocument {
+    /// Raised whenever what a document derives changes (this builder, `AffiliationReader`, the researchers'
+    /// keys): stores whose documents an older version built rebuild them all at the next catch-up.
+    public static let builderVersion = 2
+
     /// The document of a publication: its merged metadata, the classifier's verdicts, and curators' labels,
     /// which override the verdicts (a label `no` removes the database).
     public init(

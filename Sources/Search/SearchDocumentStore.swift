@@ -25,6 +25,8 @@ struct SearchState: Hashable, Sendable {
     var generation: Int64
     /// The latest imported registry, which the query's synonyms come from.
     var registryVersion: Int64
+    /// The version of the builder that made the stored documents.
+    var builder: Int = SearchDocument.builderVersion
 }
 
 /// The stored documents: brought up to date with the publications, verdicts and labels the triggers noted,
@@ -44,11 +46,11 @@ struct SearchDocumentStore: Sendable {
             db,
             sql: """
                 SELECT s.revision, s.generation, (SELECT COALESCE(MAX(id), 0) FROM databaseRegistryVersion),
-                EXISTS (SELECT 1 FROM searchPending) OR EXISTS (SELECT 1 FROM searchPendingName)
+                EXISTS (SELECT 1 FROM searchPending) OR EXISTS (SELECT 1 FROM searchPendingName), s.builder
                 FROM searchState s WHERE s.id = 1
                 """)
         guard let row else { throw DatabaseError(message: "searchState has no row: the search-v1 migration did not run") }
-        return (SearchState(revision: row[0], generation: row[1], registryVersion: row[2]), row[3])
+        return (SearchState(revision: row[0], generation: row[1], registryVersion: row[2], builder: row[4]), row[3])
     }
 
     /// Rebuilds the documents of every pending publication, a batch per transaction; returns how many were
@@ -73,14 +75,29 @@ struct SearchDocumentStore: Sendable {
     /// rest pending, which the next catch-up completes.
     func reindex() async throws -> ReindexSummary {
         let start = Date()
-        try await store.writer.write { db in
-            try db.execute(sql: "DELETE FROM searchDocument WHERE document IS NULL")
-            try db.execute(sql: "INSERT OR IGNORE INTO searchPending (publicationID) SELECT id FROM publication")
-            try db.execute(sql: "INSERT OR IGNORE INTO searchPending (publicationID) SELECT publicationID FROM searchDocument")
-            try db.execute(sql: "UPDATE searchState SET generation = generation + 1 WHERE id = 1")
-        }
+        try await store.writer.write { db in try Self.markAllPending(db) }
         let (rebuilt, removed) = try await catchUp()
         return ReindexSummary(documents: rebuilt, removed: removed, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Every publication and every stored document pending, in a new generation, to be rebuilt by this
+    /// version of the builder.
+    static func markAllPending(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM searchDocument WHERE document IS NULL")
+        try db.execute(sql: "INSERT OR IGNORE INTO searchPending (publicationID) SELECT id FROM publication")
+        try db.execute(sql: "INSERT OR IGNORE INTO searchPending (publicationID) SELECT publicationID FROM searchDocument")
+        try db.execute(
+            sql: "UPDATE searchState SET generation = generation + 1, builder = ? WHERE id = 1", arguments: [SearchDocument.builderVersion])
+    }
+
+    /// Documents made by another version of the builder are all rebuilt: what they derive (structures,
+    /// countries, researchers' keys) may have changed. Marked once, in one transaction; the catch-up that
+    /// follows is resumable like any other.
+    func markAllPendingIfBuiltByAnotherVersion() async throws {
+        try await store.writer.write { db in
+            guard try Self.state(db).state.builder != SearchDocument.builderVersion else { return }
+            try Self.markAllPending(db)
+        }
     }
 
     /// Curators' labels resolved to publication numbers, kept while the label table does not change.

@@ -120,6 +120,10 @@ public actor SearchEngine {
     private func bringUpToDate() async throws {
         guard let documentStore else { return }
         var (state, isPending) = try await documentStore.state()
+        if state.builder != SearchDocument.builderVersion {
+            try await documentStore.markAllPendingIfBuiltByAnotherVersion()
+            (state, isPending) = try await documentStore.state()
+        }
         if isPending {
             _ = try await documentStore.catchUp()
             state = try await documentStore.state().state

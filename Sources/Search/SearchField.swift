@@ -70,7 +70,32 @@ struct SearchAnalyzer: Sendable {
     let text = TextAnalyzer()
 
     func terms(_ text: String) -> [String] {
-        self.text.words(text).compactMap { word in self.text.stopWords.contains(word) ? nil : Self.stem(word) }
+        let scalars = Array(text.unicodeScalars)
+        return self.text.wordSpans(text).compactMap { term(of: $0, in: scalars) }
+    }
+
+    /// The term a word of a text is indexed under: none for a stop word; the word itself, unstemmed, when it
+    /// is written in capitals, since an acronym's final S is no plural (`SNDS` is not `SND`, a neck
+    /// dissection); else its stem.
+    func term(of span: TextAnalyzer.WordSpan, in scalars: [Unicode.Scalar]) -> String? {
+        guard !text.stopWords.contains(span.word) else { return nil }
+        return Self.isCapitalised(scalars[span.start..<span.end]) ? span.word : Self.stem(span.word)
+    }
+
+    /// Two letters or more and none in lower case: `SNDS`, `PMSI`, `ESND`, `COVID-19`'s `COVID`.
+    static func isCapitalised(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        var letters = 0
+        for scalar in word {
+            if scalar.isASCII {
+                if scalar.value >= 0x61 && scalar.value <= 0x7A { return false }
+                if scalar.value >= 0x41 && scalar.value <= 0x5A { letters += 1 }
+            } else if scalar.properties.isLowercase {
+                return false
+            } else if scalar.properties.isAlphabetic {
+                letters += 1
+            }
+        }
+        return letters >= 2
     }
 
     func isStopWord(_ word: String) -> Bool { text.stopWords.contains(word) }

@@ -28,8 +28,11 @@ public enum SearchSchema: StoreSchema {
                 table.primaryKey("id", .integer).check { $0 == 1 }
                 table.column("revision", .integer).notNull()
                 table.column("generation", .integer).notNull()
+                /// The `SearchDocument.builderVersion` that built the stored documents.
+                table.column("builder", .integer).notNull()
             }
-            try db.execute(sql: "INSERT INTO searchState (id, revision, generation) VALUES (1, 0, 0)")
+            try db.execute(
+                sql: "INSERT INTO searchState (id, revision, generation, builder) VALUES (1, 0, 0, ?)", arguments: [SearchDocument.builderVersion])
             // A store that had publications before search came gets them indexed by the first catch-up.
             try db.execute(sql: "INSERT INTO searchPending (publicationID) SELECT id FROM publication")
             for statement in triggers { try db.execute(sql: statement) }

@@ -15,7 +15,8 @@ enum SnippetBuilder {
 
     static func passage(of text: String, highlighting terms: Set<String>, analyzer: SearchAnalyzer, whole: Bool = false) -> Snippet {
         let spans = analyzer.text.wordSpans(text)
-        let marks = spans.map { !analyzer.isStopWord($0.word) && terms.contains(SearchAnalyzer.stem($0.word)) }
+        let scalars = Array(text.unicodeScalars)
+        let marks = spans.map { span in analyzer.term(of: span, in: scalars).map(terms.contains) ?? false }
         var start = 0
         var end = spans.count
         if !whole, spans.count > words {
@@ -30,7 +31,6 @@ enum SnippetBuilder {
             }
             end = min(spans.count, start + words)
         }
-        let scalars = Array(text.unicodeScalars)
         func piece(_ from: Int, _ to: Int) -> String { String(String.UnicodeScalarView(scalars[from..<to])) }
         var fragments: [Snippet.Fragment] = []
         func add(_ text: String, _ isMatch: Bool) {

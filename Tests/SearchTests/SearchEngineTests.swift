@@ -56,6 +56,20 @@ func ids(_ response: SearchResponse) -> [Int64] { response.results.map(\.id) }
         try await engine.search(SearchRequest(query: query + " ", filters: filters, sort: sort))
     }
 
+    @Test func anAcronymsFinalSIsNoPlural() async throws {
+        let engine = SearchEngine(documents: [
+            Library.document(1, "Neck dissection outcomes", abstract: "Selective neck dissection (SND) in 80 patients."),
+            Library.document(2, "Statins in France", abstract: "We used the SNDS claims of 120,000 users."),
+            Library.document(3, "Hospital stays", abstract: "HOSPITAL STAYS AFTER SURGERY, as an old record prints them."),
+        ])
+        #expect(ids(try await engine.search(SearchRequest(query: "SNDS "))) == [2])
+        #expect(ids(try await engine.search(SearchRequest(query: "snds "))).first == 2)
+        #expect(ids(try await engine.search(SearchRequest(query: "SND "))) == [1])
+        #expect(Set(ids(try await engine.search(SearchRequest(query: "stays ")))) == [3])
+        let snippet = try #require(try await engine.search(SearchRequest(query: "SNDS ")).results.first?.snippet)
+        #expect(snippet.html.contains("<mark>SNDS</mark>"))
+    }
+
     @Test func aTitleMatchRanksFirst() async throws {
         let response = try await search("statin")
         #expect(ids(response) == [1, 2])

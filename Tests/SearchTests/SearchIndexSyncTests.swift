@@ -99,6 +99,22 @@ let library = """
         #expect(curated.databases == [DocumentDatabase(name: "SNDS", status: .uses, isCurated: true, confidence: 1)])
     }
 
+    @Test func documentsOfAnotherBuilderVersionAreRebuilt() async throws {
+        let store = try searchStore()
+        try ingestJSONL(library, into: store)
+        _ = try await SearchEngine(store: store)
+        // As an older Hublot left them: built by version 1, with a structure today's reader would not give.
+        try await store.writer.write { db in
+            try db.execute(sql: "UPDATE searchState SET builder = 1")
+            try db.execute(sql: "UPDATE searchDocument SET document = replace(document, 'Inserm', 'Stale structure')")
+        }
+        let engine = try await SearchEngine(store: store)
+        let structures = try await engine.search(SearchRequest()).facets[.structure]?.map(\.value) ?? []
+        #expect(!structures.contains("Stale structure"))
+        let builder = try await store.reader.read { db in try Int.fetchOne(db, sql: "SELECT builder FROM searchState") }
+        #expect(builder == SearchDocument.builderVersion)
+    }
+
     @Test func reindexGivesTheSameAnswers() async throws {
         let store = try searchStore()
         try ingestJSONL(library, into: store)
