@@ -1,3 +1,5 @@
+import Core
+
 /// One page of results, with the facet counts of the whole result set.
 public struct SearchResponse: Hashable, Sendable, Encodable {
     /// How many publications match, all pages together.
@@ -72,7 +74,7 @@ public struct Snippet: Hashable, Sendable, Encodable {
     /// The snippet as HTML: its text escaped, the matched words in `<mark>`.
     public var html: String {
         fragments.map { fragment in
-            let text = Snippet.escaped(fragment.text)
+            let text = fragment.text.htmlEscaped
             return fragment.isMatch ? "<mark>\(text)</mark>" : text
         }.joined()
     }
@@ -81,22 +83,6 @@ public struct Snippet: Hashable, Sendable, Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(html)
-    }
-
-    static func escaped(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }
 

@@ -1,21 +1,8 @@
+import Core
 import Foundation
 
 /// Text made safe for HTML element content and attribute values.
-func escape(_ text: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        default: escaped.append(character)
-        }
-    }
-    return escaped
-}
+func escape(_ text: String) -> String { text.htmlEscaped }
 
 /// A path segment or query value, percent-encoded (product names have spaces and accents).
 func encodeComponent(_ text: String) -> String {
