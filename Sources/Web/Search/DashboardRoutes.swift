@@ -12,11 +12,18 @@ struct DashboardRoutes {
     let catalog: CatalogRepository
     let dashboards = DerivedCache<Dashboard>()
     let networks = DerivedCache<CollaborationNetwork>()
+    /// Whole dashboard pages, per language and filters: what a crowd of readers of the same page asks for.
+    let pages = DerivedCache<String>(capacity: 128)
 
     func add(to router: Router<HublotRequestContext>) {
         router.get("/dashboard") { request, _ in
             let search = try SearchRequest(request: request)
-            return HTMLPage(html: try await dashboardPage(search, language: Language(request: request)))
+            let language = Language(request: request)
+            let revision = try await service.engine().revision
+            let html = try await pages.value(for: language.rawValue + "|" + cacheKey(search), revision: revision) {
+                try await dashboardPage(search, language: language)
+            }
+            return HTMLPage(html: html)
         }
         router.get("/api/dashboard") { request, _ in
             JSONBody(try await dashboard(try SearchRequest(request: request)))

@@ -25,22 +25,29 @@ actor SearchService {
 }
 
 /// Answers derived from a result set, kept while the index does not change: the dashboard under load asks the
-/// same question many times, and the answer only changes with the index's revision.
+/// same question many times, and the answer only changes with the index's revision. Requests that arrive while
+/// an answer is being computed wait for that computation rather than starting their own.
 actor DerivedCache<Value: Sendable> {
-    private var entries: [String: (revision: Int64, value: Value)] = [:]
+    private var entries: [String: (revision: Int64, value: Task<Value, any Error>)] = [:]
     private var order: [String] = []
     private let capacity: Int
 
     init(capacity: Int = 64) { self.capacity = capacity }
 
-    func value(for key: String, revision: Int64, compute: @Sendable () async throws -> Value) async rethrows -> Value {
-        if let entry = entries[key], entry.revision == revision { return entry.value }
-        let value = try await compute()
+    func value(for key: String, revision: Int64, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        if let entry = entries[key], entry.revision == revision { return try await entry.value.value }
+        let task = Task { try await compute() }
         if entries[key] == nil {
             order.append(key)
             if order.count > capacity { entries[order.removeFirst()] = nil }
         }
-        entries[key] = (revision, value)
-        return value
+        entries[key] = (revision, task)
+        do {
+            return try await task.value
+        } catch {
+            // A failure is not kept: the next request tries again.
+            if entries[key]?.revision == revision { entries[key] = nil }
+            throw error
+        }
     }
 }
