@@ -28,14 +28,18 @@ public enum SearchSchema: StoreSchema {
                 table.primaryKey("id", .integer).check { $0 == 1 }
                 table.column("revision", .integer).notNull()
                 table.column("generation", .integer).notNull()
-                /// The `SearchDocument.builderVersion` that built the stored documents.
-                table.column("builder", .integer).notNull()
             }
-            try db.execute(
-                sql: "INSERT INTO searchState (id, revision, generation, builder) VALUES (1, 0, 0, ?)", arguments: [SearchDocument.builderVersion])
+            try db.execute(sql: "INSERT INTO searchState (id, revision, generation) VALUES (1, 0, 0)")
             // A store that had publications before search came gets them indexed by the first catch-up.
             try db.execute(sql: "INSERT INTO searchPending (publicationID) SELECT id FROM publication")
             for statement in triggers { try db.execute(sql: statement) }
+        }
+        // The version of the builder that made the stored documents (`SearchDocument.builderVersion`); 0, for
+        // documents made before it was kept, has them all rebuilt.
+        migrator.registerMigration("search-v2") { db in
+            try db.alter(table: "searchState") { table in table.add(column: "builder", .integer).notNull().defaults(to: 0) }
+            try db.execute(
+                sql: "UPDATE searchState SET builder = ? WHERE NOT EXISTS (SELECT 1 FROM searchDocument)", arguments: [SearchDocument.builderVersion])
         }
     }
 
