@@ -56,6 +56,7 @@ struct Labels: Sendable {
     var evidence: String
     var curate: String
     var noAbstract: String
+    var noDatabase: String
     var seeAll: String
     var viewDashboard: String
     var viewResults: String
@@ -83,6 +84,7 @@ struct Labels: Sendable {
         openAccess: "open", closedAccess: "closed", uses: "uses", mentions: "mentions", curated: "curated", citations: "citations",
         publications: "Publications", year: "Year", abstract: "Abstract", keywords: "Keywords", mesh: "MeSH", authors: "Authors",
         identifiers: "Identifiers", databases: "Databases", evidence: "Evidence", curate: "Curate", noAbstract: "No abstract.",
+        noDatabase: "No database of the hub found in this publication.",
         seeAll: "See all", viewDashboard: "Dashboard of these publications", viewResults: "List these publications",
         downloadData: "data (CSV)", researcher: "Researcher", structure: "Structure", journal: "Journal", database: "Database",
         publication: "Publication", coAuthors: "Co-authors",
@@ -103,6 +105,7 @@ struct Labels: Sendable {
         openAccess: "ouvert", closedAccess: "fermé", uses: "utilise", mentions: "mentionne", curated: "validé", citations: "citations",
         publications: "Publications", year: "Année", abstract: "Résumé", keywords: "Mots-clés", mesh: "MeSH", authors: "Auteurs",
         identifiers: "Identifiants", databases: "Bases de données", evidence: "Preuves", curate: "Valider", noAbstract: "Pas de résumé.",
+        noDatabase: "Aucune base du hub trouvée dans cette publication.",
         seeAll: "Tout voir", viewDashboard: "Tableau de bord de ces publications", viewResults: "Lister ces publications",
         downloadData: "données (CSV)", researcher: "Chercheur", structure: "Structure", journal: "Revue", database: "Base de données",
         publication: "Publication", coAuthors: "Co-auteurs",

@@ -74,7 +74,7 @@ enum PublicationView {
     /// The classifier's verdicts with their evidence, and what curators decided over them.
     static func evidence(_ classification: PublicationClassification?, name: String, labels: Labels) -> String {
         guard let classification, !(classification.verdicts.isEmpty && classification.labels.isEmpty) else {
-            return "<p class=\"muted\">No database found in this publication.</p>"
+            return "<p class=\"muted\">\(escape(labels.noDatabase))</p>"
         }
         let curated = Dictionary(classification.labels.map { ($0.database, $0) }, uniquingKeysWith: { first, _ in first })
         let verdicts: String = classification.verdicts.map { (verdict: StoredVerdict) -> String in
