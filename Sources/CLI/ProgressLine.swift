@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// One line on standard error, redrawn in place, when standard error is a terminal; silent otherwise, so
@@ -22,7 +23,7 @@ final class ProgressLine: @unchecked Sendable {
             let now = clock.now
             if let lastDraw, now - lastDraw < .milliseconds(100) { return }
             lastDraw = now
-            let seconds = Double((now - start).components.seconds) + Double((now - start).components.attoseconds) / 1e18
+            let seconds = (now - start).inSeconds
             let rate = seconds > 0 ? " \(Int(Double(count) / seconds))/s" : ""
             var bar = ""
             if let fraction {

@@ -1,5 +1,6 @@
 import Catalog
 import Classification
+import Core
 import Store
 
 /// Full-text search over the publications, with facets: an in-memory index of the stored `SearchDocument`s,
@@ -89,7 +90,7 @@ public actor SearchEngine {
             let start = ContinuousClock.now
             index = InvertedIndex()
             for document in documents { index.add(document) }
-            return ReindexSummary(documents: documents.count, removed: 0, seconds: Self.seconds(since: start))
+            return ReindexSummary(documents: documents.count, removed: 0, seconds: (ContinuousClock.now - start).inSeconds)
         }
         let summary = try await documentStore.reindex()
         try await refresh()
@@ -100,11 +101,6 @@ public actor SearchEngine {
     /// open on the store reload at their next search.
     public static func reindex(store: Store) async throws -> ReindexSummary {
         try await SearchDocumentStore(store: store).reindex()
-    }
-
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     /// One refresh at a time: a search arriving during another's refresh waits for it rather than applying the

@@ -40,9 +40,7 @@ enum PublicationsLayout {
 
     /// The current page's address in the other language (the path is set by each page's own links).
     static func languageSwitch(_ request: SearchRequest, to language: Language) -> String {
-        "?"
-            + (request.parameters + [("lang", language.rawValue)]).map { "\(encodeComponent($0.name))=\(encodeComponent($0.value))" }
-            .joined(separator: "&")
+        "?" + queryString(request.parameters + [("lang", language.rawValue)])
     }
 
     static let style = """

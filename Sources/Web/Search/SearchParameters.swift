@@ -15,6 +15,11 @@ func queryPairs(_ query: String?) -> [(name: String, value: String)] {
     }
 }
 
+/// Name-value pairs as a query string, each part percent-encoded.
+func queryString(_ pairs: [(name: String, value: String)]) -> String {
+    pairs.map { "\(encodeComponent($0.name))=\(encodeComponent($0.value))" }.joined(separator: "&")
+}
+
 extension SearchRequest {
     /// Parameters the pages use for themselves, not for the search.
     static let pageParameters: Set<String> = ["lang", "format", "kind", "top"]
@@ -42,7 +47,7 @@ extension SearchRequest {
         var pairs = parameters + extra
         if language != .en { pairs.append(("lang", language.rawValue)) }
         guard !pairs.isEmpty else { return path }
-        return path + "?" + pairs.map { "\(encodeComponent($0.name))=\(encodeComponent($0.value))" }.joined(separator: "&")
+        return path + "?" + queryString(pairs)
     }
 
     /// The same search with `value` of `facet` added to the filters, or removed when it was there; back to page 1.

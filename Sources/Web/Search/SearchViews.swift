@@ -40,22 +40,24 @@ enum SearchViews {
         let sorts = SearchSort.allCases.map { sort in
             "<option value=\"\(sort.rawValue)\"\(sort == request.sort ? " selected" : "")>\(escape(labels.sorts[sort] ?? sort.rawValue))</option>"
         }.joined()
-        var hidden = request.filtersOnly.parameters.map { hiddenInput($0.name, $0.value) }
-        if language != .en { hidden.append(hiddenInput("lang", language.rawValue)) }
+        let hidden = hiddenInputs(request.filtersOnly, language: language)
         return """
             <form class="search" action="\(action)" method="get" role="search">
             <input type="search" name="q" id="q" value="\(escape(request.query))" placeholder="\(escape(labels.searchPlaceholder))"
              aria-label="\(escape(labels.search))" autocomplete="off" autofocus data-suggest="/api/search">
             <label>\(escape(labels.sortBy)) <select name="sort">\(sorts)</select></label>
-            \(hidden.joined())
+            \(hidden)
             <button type="submit">\(escape(labels.searchButton))</button>
             <ul id="suggestions" class="suggestions" role="listbox" hidden></ul>
             </form>
             """
     }
 
-    static func hiddenInput(_ name: String, _ value: String) -> String {
-        "<input type=\"hidden\" name=\"\(escape(name))\" value=\"\(escape(value))\">"
+    /// A form's hidden fields that carry `request`'s parameters, and the language when it is not the default.
+    static func hiddenInputs(_ request: SearchRequest, language: Language) -> String {
+        var parameters = request.parameters
+        if language != .en { parameters.append(("lang", language.rawValue)) }
+        return parameters.map { "<input type=\"hidden\" name=\"\(escape($0.name))\" value=\"\(escape($0.value))\">" }.joined()
     }
 
     static func hit(hit: SearchHit, labels: Labels, language: Language) -> String {
@@ -130,13 +132,12 @@ enum SearchViews {
         var others = request
         others.filters.years = nil
         others.page = 1
-        var hidden = others.parameters.map { hiddenInput($0.name, $0.value) }
-        if language != .en { hidden.append(hiddenInput("lang", language.rawValue)) }
+        let hidden = hiddenInputs(others, language: language)
         let lower = request.filters.years.map { $0.lowerBound == Int.min ? "" : "\($0.lowerBound)" } ?? ""
         let upper = request.filters.years.map { $0.upperBound == Int.max ? "" : "\($0.upperBound)" } ?? ""
         return """
             <form class="years" method="get" action="\(path)">
-            \(hidden.joined())
+            \(hidden)
             <label>\(escape(labels.from)) <input name="from" inputmode="numeric" size="4" value="\(lower)"></label>
             <label>\(escape(labels.to)) <input name="to" inputmode="numeric" size="4" value="\(upper)"></label>
             <button type="submit">\(escape(labels.apply))</button></form>
