@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Publications", targets: ["Publications"]),
         .library(name: "Harvest", targets: ["Harvest"]),
         .library(name: "Classification", targets: ["Classification"]),
+        .library(name: "Enrichment", targets: ["Enrichment"]),
         .library(name: "Search", targets: ["Search"]),
         .library(name: "Indicators", targets: ["Indicators"]),
         .library(name: "Web", targets: ["Web"]),
@@ -84,11 +85,21 @@ let package = Package(
             ],
             swiftSettings: strictSwift6
         ),
+        // Capability: organisation registries (ROR, RNSR), affiliations matched to them, researchers, journals.
+        .target(
+            name: "Enrichment",
+            dependencies: [
+                "Core", "Store", "Publications",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSwift6
+        ),
         // Capability: the search engine over the publications, its facets, and the documents it indexes.
         .target(
             name: "Search",
             dependencies: [
-                "Core", "Store", "Catalog", "Publications", "Classification",
+                "Core", "Store", "Catalog", "Publications", "Classification", "Enrichment",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSwift6
@@ -111,7 +122,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Catalog", "Classification", "Harvest", "Indicators", "Publications", "Search", "Store", "Web",
+                "Catalog", "Classification", "Enrichment", "Harvest", "Indicators", "Publications", "Search", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -139,6 +150,9 @@ let package = Package(
         .testTarget(
             name: "ClassificationTests", dependencies: ["Classification", "Catalog", "Publications", "Store"], exclude: ["Fixtures"],
             swiftSettings: strictSwift6
+        ),
+        .testTarget(
+            name: "EnrichmentTests", dependencies: ["Enrichment", "Publications", "Store"], swiftSettings: strictSwift6
         ),
         .testTarget(
             name: "SearchTests", dependencies: ["Search", "Catalog", "Classification", "Publications", "Store"],

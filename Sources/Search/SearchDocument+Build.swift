@@ -1,4 +1,5 @@
 import Classification
+import Enrichment
 import Foundation
 import Publications
 
@@ -20,7 +21,8 @@ extension SearchDocument {
                 let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !text.isEmpty else { return nil }
                 if let index = affiliationIndex[text] { return index }
-                affiliations.append(AffiliationReader.read(text))
+                let reading = AffiliationReader.read(text)
+                affiliations.append(DocumentAffiliation(text: text, structure: reading.structure, country: reading.country?.name))
                 affiliationIndex[text] = affiliations.count - 1
                 return affiliations.count - 1
             }

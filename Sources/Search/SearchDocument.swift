@@ -78,6 +78,15 @@ public struct SearchDocument: Hashable, Sendable, Codable {
     /// The structures named by its affiliations, each once, in byline order.
     public var structures: [String] { unique(affiliations.compactMap(\.structure)) }
 
+    /// The registry organisations its affiliations name, each once, in byline order.
+    public var organisations: [DocumentOrganisation] {
+        var seen: Set<String> = []
+        return affiliations.flatMap(\.organisations).filter { seen.insert($0.id).inserted }
+    }
+
+    /// The cities of its matched organisations, each once.
+    public var cities: [String] { unique(organisations.compactMap(\.city)) }
+
     /// The countries of its affiliations, each once, in byline order.
     public var countries: [String] { unique(affiliations.compactMap(\.country)) }
 
@@ -101,36 +110,94 @@ public struct DocumentAuthor: Hashable, Sendable, Codable {
     public var orcid: String?
     /// Indexes into the document's `affiliations`.
     public var affiliations: [Int]
+    /// The person enrichment identified (`orcid:…`, or the id of a group of name mentions it disambiguated);
+    /// nil until enrichment has run.
+    public var researcher: String?
 
-    public init(name: String, family: String? = nil, given: String? = nil, orcid: String? = nil, affiliations: [Int] = []) {
+    public init(
+        name: String, family: String? = nil, given: String? = nil, orcid: String? = nil, affiliations: [Int] = [], researcher: String? = nil
+    ) {
         self.name = name
         self.family = family
         self.given = given
         self.orcid = orcid
         self.affiliations = affiliations
+        self.researcher = researcher
     }
 
-    /// How researchers are told apart until enrichment identifies them: the ORCID when given, else the name as
+    /// How researchers are told apart: enrichment's researcher when it has run; until then the ORCID when given, else the name as
     /// `family, given names` folded (`dupont, jean pierre`), initials when the source gives no more. A family
     /// name and one initial would merge hundreds of people (`wang, y`); the whole given name merges fewer.
     public var researcherKey: String {
+        if let researcher { return researcher }
         if let orcid { return "orcid:\(orcid)" }
         let given = TextAnalyzer().words(given ?? "").joined(separator: " ")
         return "name:\(TextAnalyzer().words(family ?? name).joined(separator: " ")), \(given)"
     }
 }
 
-/// An affiliation string as printed, with the structure and country read from it (none when unsure).
+/// An affiliation string as printed, with what enrichment matched in it and what was read from it.
 public struct DocumentAffiliation: Hashable, Sendable, Codable {
     public var text: String
+    /// The structure to show and count: the best matched organisation's name, else the institution part read
+    /// from the string (none when unsure).
     public var structure: String?
-    /// The country's English name (`France`).
+    /// The country's English name (`France`): the matched organisation's, else the one the string names.
     public var country: String?
+    /// The registry's organisations the string names, best first; empty when none matched.
+    public var organisations: [DocumentOrganisation]
 
-    public init(text: String, structure: String? = nil, country: String? = nil) {
+    public init(text: String, structure: String? = nil, country: String? = nil, organisations: [DocumentOrganisation] = []) {
         self.text = text
         self.structure = structure
         self.country = country
+        self.organisations = organisations
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case text, structure, country, organisations
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        text = try container.decode(String.self, forKey: .text)
+        structure = try container.decodeIfPresent(String.self, forKey: .structure)
+        country = try container.decodeIfPresent(String.self, forKey: .country)
+        organisations = try container.decodeIfPresent([DocumentOrganisation].self, forKey: .organisations) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encodeIfPresent(structure, forKey: .structure)
+        try container.encodeIfPresent(country, forKey: .country)
+        if !organisations.isEmpty { try container.encode(organisations, forKey: .organisations) }
+    }
+}
+
+/// A registry organisation matched in an affiliation, with what pages, facets and the map show of it.
+public struct DocumentOrganisation: Hashable, Sendable, Codable {
+    /// Its registry id (`https://ror.org/057qpr032`, `200711886U`).
+    public var id: String
+    public var name: String
+    public var city: String?
+    /// The country's English name (`France`).
+    public var country: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    /// The matcher's confidence, in [0, 1]; 1 for a curator's correction.
+    public var score: Double
+
+    public init(
+        id: String, name: String, city: String? = nil, country: String? = nil, latitude: Double? = nil, longitude: Double? = nil, score: Double = 1
+    ) {
+        self.id = id
+        self.name = name
+        self.city = city
+        self.country = country
+        self.latitude = latitude
+        self.longitude = longitude
+        self.score = score
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Search
+@testable import Enrichment
 
 /// Country detection measured on real affiliation strings whose organisations are known: the Crossref and
 /// Springer Nature gold sets of ROR's matching service, each string with its ROR ids, and ROR's own records for
@@ -60,7 +60,7 @@ struct AffiliationGoldTests {
         let strings = try JSONDecoder().decode([GoldString].self, from: data)
         var measure = Measure()
         for gold in strings {
-            let read = AffiliationReader.read(gold.affiliation).country
+            let read = AffiliationReader.read(gold.affiliation).country?.name
             let code = read.flatMap { Country.named($0)?.code }
             measure.strings += 1
             if read != nil { measure.withCountry += 1 }

@@ -1,12 +1,12 @@
 /// A country as affiliations name it: ISO 3166 codes, the English name Hublot shows, and the other names
 /// printed in bylines (French names, native names, official and older forms).
-struct Country: Hashable, Sendable {
+public struct Country: Hashable, Sendable {
     /// ISO 3166-1 alpha-2 (`FR`).
-    let code: String
+    public let code: String
     /// ISO 3166-1 alpha-3 (`FRA`).
-    let code3: String
+    public let code3: String
     /// The English short name (`France`), the value of the country facet.
-    let name: String
+    public let name: String
     let otherNames: [String]
 
     static let all: [Country] = table.split(separator: "\n").map { line in
@@ -15,7 +15,7 @@ struct Country: Hashable, Sendable {
         return Country(code: String(codes[0]), code3: String(codes[1]), name: fields[1], otherNames: Array(fields.dropFirst(2)))
     }
 
-    static let byCode: [String: Country] = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    public static let byCode: [String: Country] = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     static let byCode3: [String: Country] = Dictionary(all.map { ($0.code3, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// Every name, folded (`AffiliationText.folded`), to its country.
@@ -30,7 +30,7 @@ struct Country: Hashable, Sendable {
         return names
     }()
 
-    static func named(_ englishName: String) -> Country? { all.first { $0.name == englishName } }
+    public static func named(_ englishName: String) -> Country? { all.first { $0.name == englishName } }
 
     // Codes, English name, then other names, `|`-separated. Written for this reader; overseas territories that
     // bylines name on their own (Réunion, Guadeloupe) keep their own code, as ISO and ROR do.
