@@ -1,4 +1,5 @@
 import Classification
+import Enrichment
 import Foundation
 import GRDB
 import Publications
@@ -136,13 +137,14 @@ struct SearchDocumentStore: Sendable {
         let encoder = JSONEncoder()
         let decoder = JSONDecoder()
         let write = try db.cachedStatement(sql: "INSERT OR REPLACE INTO searchDocument (publicationID, revision, document) VALUES (?, ?, ?)")
+        let merged = try publications.map { try $0.merged(decoder: decoder) }
+        let enrichment = try Self.enrichment(of: merged, db)
         var rebuilt = 0
-        for publication in publications {
-            let metadata = try publication.merged(decoder: decoder)
+        for (publication, metadata) in zip(publications, merged) {
             let sources = Array(Set(publication.records.map(\.source.rawValue))).sorted()
             let document = SearchDocument(
                 id: publication.id, name: publicationNames[publication.id]?.name ?? "#\(publication.id)", merged: metadata, sources: sources,
-                verdicts: verdicts[publication.id] ?? [], curated: Array((labels[publication.id] ?? [:]).values))
+                verdicts: verdicts[publication.id] ?? [], curated: Array((labels[publication.id] ?? [:]).values), enrichment: enrichment)
             try write.execute(arguments: [publication.id, revision, try encoder.encode(document)])
             rebuilt += 1
         }
@@ -159,6 +161,12 @@ struct SearchDocumentStore: Sendable {
                 "DELETE FROM searchPending WHERE publicationID BETWEEN ? AND ? AND publicationID IN (\(ids.map(String.init).joined(separator: ",")))",
             arguments: [first, last])
         return (rebuilt, removed)
+    }
+
+    /// What enrichment stored for a batch's affiliation strings, in the batch's transaction.
+    static func enrichment(of publications: [PublicationMetadata], _ db: Database) throws -> DocumentEnrichment {
+        let texts = Set(publications.flatMap(AffiliationRepository.affiliationStrings(of:)))
+        return DocumentEnrichment(affiliations: try AffiliationRepository.stored(texts, in: db))
     }
 
     /// The documents written after `revision` (all of them from revision 0) whose publication number is above

@@ -1,4 +1,7 @@
+import Classification
+import Enrichment
 import GRDB
+import Publications
 import Store
 
 /// The search index's part of the store.
@@ -41,7 +44,27 @@ public enum SearchSchema: StoreSchema {
             try db.execute(
                 sql: "UPDATE searchState SET builder = ? WHERE NOT EXISTS (SELECT 1 FROM searchDocument)", arguments: [SearchDocument.builderVersion])
         }
+
+        // Documents show what enrichment matched in their affiliation strings: a string matched again marks the
+        // publications that print it. Needs `EnrichmentSchema`'s tables, registered before this schema. No `OR IGNORE`:
+        // the upsert that fires it would override it.
+        migrator.registerMigration("search-v3") { db in
+            for event in ["INSERT", "UPDATE"] {
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER search_affiliationMatch_\(event.lowercased()) AFTER \(event) ON affiliationMatch BEGIN
+                        INSERT INTO searchPending (publicationID) SELECT o.publicationID FROM affiliationOccurrence o
+                        WHERE o.text = NEW.text AND NOT EXISTS (SELECT 1 FROM searchPending p WHERE p.publicationID = o.publicationID);
+                        END
+                        """)
+            }
+        }
     }
+
+    /// The schemas search reads from, in the order they must be registered, then search's own.
+    public static let withDependencies: [any StoreSchema.Type] = [
+        PublicationsSchema.self, ClassificationSchema.self, EnrichmentSchema.self, SearchSchema.self,
+    ]
 
     static let triggers: [String] = {
         var statements: [String] = []

@@ -9,7 +9,7 @@ import Testing
 
 /// An in-memory store with the search schema and the schemas its triggers watch.
 func searchStore() throws -> Store {
-    try Store.inMemory(schemas: [PublicationsSchema.self, ClassificationSchema.self, SearchSchema.self])
+    try Store.inMemory(schemas: SearchSchema.withDependencies)
 }
 
 @discardableResult

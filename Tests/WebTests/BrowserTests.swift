@@ -17,7 +17,7 @@ struct BrowserTests {
     static let hostileTitle = #"<script>alert("x")</script> "Quoted" & ünïcödé 統計 — SNDS"#
 
     private func store() async throws -> Store {
-        let store = try Store.inMemory(schemas: [PublicationsSchema.self, ClassificationSchema.self, SearchSchema.self])
+        let store = try Store.inMemory(schemas: SearchSchema.withDependencies)
         let lines = [
             #"{"id": "hostile", "pmid": "31000001", "title": \#(jsonString(Self.hostileTitle)), "year": 2020, "journal": "Rev <Epidemiol>", "authors": [{"family": "O'Brien", "given": "Ann", "affiliations": ["Inserm U1219, Université de Bordeaux, Bordeaux, France"]}], "abstract": "Using the French National Health Data System (SNDS), we identified 120,000 new users of statins."}"#,
             #"{"id": "plain", "pmid": "31000002", "title": "Hospital stays after hip fracture in the PMSI", "year": 2019, "journal": "BMJ Open", "authors": [{"family": "Martin", "given": "Paul", "affiliations": ["CHU de Lille, Lille, France"]}], "abstract": "We used the PMSI hospital discharge database to follow 50,000 patients."}"#,

@@ -15,7 +15,7 @@ import Testing
     static let hostile = #"<script>alert('x')</script> "Statins" & ünïcödé in the SNDS"#
 
     private func application() async throws -> some ApplicationProtocol {
-        let store = try Store.inMemory(schemas: [CatalogSchema.self, PublicationsSchema.self, ClassificationSchema.self, SearchSchema.self])
+        let store = try Store.inMemory(schemas: [CatalogSchema.self] + SearchSchema.withDependencies)
         let lines = [
             #"{"id": "a", "pmid": "31000001", "title": \#(json(Self.hostile)), "year": 2020, "journal": "Rev <Epidemiol>", "citation_count": 4, "authors": [{"family": "O'Brien", "given": "Ann", "orcid": "0000-0002-1825-0097", "affiliations": ["Inserm U1219, Université de Bordeaux, Bordeaux, France"]}, {"family": "Martin", "given": "Paul", "affiliations": ["CHU de Lille, Lille, France"]}], "abstract": "Using the French National Health Data System (SNDS), we identified 120,000 new users of statins."}"#,
             #"{"id": "b", "pmid": "31000002", "title": "Hospital stays after hip fracture in the PMSI", "year": 2019, "journal": "BMJ Open", "citation_count": 10, "authors": [{"family": "Martin", "given": "Paul", "affiliations": ["CHU de Lille, Lille, France"]}, {"family": "Smith", "given": "John", "affiliations": ["Harvard University, Boston, MA 02115, USA"]}], "abstract": "We used the PMSI hospital discharge database to follow 50,000 patients after hip fracture."}"#,
