@@ -3,7 +3,7 @@ import Search
 /// The frame of the publications' pages (search, dashboard, entity pages): navigation, language switch, styles
 /// and the one small script (suggestions while typing). Everything inline: the enclave fetches nothing.
 enum PublicationsLayout {
-    enum Section { case search, dashboard, network, entity }
+    enum Section { case search, dashboard, network, map, entity }
 
     static func page(title: String, language: Language, current: Section, request: SearchRequest, body: String) -> String {
         let labels = language.labels
@@ -25,7 +25,7 @@ enum PublicationsLayout {
             <a class="skip" href="#main">\(language == .fr ? "Aller au contenu" : "Skip to content")</a>
             <header>
             <a class="brand" href="/">Hublot</a>
-            <nav>\(navLink(filters.href("/search", language: language), labels.search, .search)) \(navLink(filters.href("/dashboard", language: language), labels.dashboard, .dashboard)) \(navLink(filters.href("/network", language: language), labels.network, .network)) <a href="/catalog">Catalog</a> <a href="/curation">Curation</a></nav>
+            <nav>\(navLink(filters.href("/search", language: language), labels.search, .search)) \(navLink(filters.href("/dashboard", language: language), labels.dashboard, .dashboard)) \(navLink(filters.href("/network", language: language), labels.network, .network)) \(navLink(filters.href("/map", language: language), labels.map, .map)) <a href="/catalog">Catalog</a> <a href="/curation">Curation</a></nav>
             <a class="lang" lang="\(other.rawValue)" href="\(escape(languageSwitch(request, to: other)))">\(escape(labels.language))</a>
             </header>
             <main id="main">
@@ -64,7 +64,7 @@ enum PublicationsLayout {
         .pages{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}.pages .current{font-weight:700}
         .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem}.chart{margin:0;background:#fff;border:1px solid #e1e5ea;border-radius:6px;padding:.6rem .8rem}
         .chart h2{font-size:1rem;margin:.2rem 0 .5rem}.chart svg{width:100%;height:auto}.chart .data{font-size:.85rem}
-        .network svg{width:100%;height:auto;background:#fff;border:1px solid #e1e5ea;border-radius:6px}
+        .network svg,.map svg{width:100%;height:auto;background:#fff;border:1px solid #e1e5ea;border-radius:6px}.map{max-width:56rem}
         """
 
     /// Suggestions while typing: the first titles that the query, its last word taken as a prefix, finds. The
