@@ -217,7 +217,11 @@ enum DashboardView {
                     + database.coverage.tracked.map { escape(Charts.number(($0.share.share * 1000).rounded() / 10)) }
             }
             let headers = [labels.database, labels.publications] + Coverage.trackedNames.map { trackedLabel($0, language: language) }
-            figures.append(figure(.databaseCoverage, title, htmlTable(headers: headers, rows: rows, raw: true, classes: "coverage")))
+            // A table of seven columns is wider than a chart's column: it scrolls rather than overflow the page.
+            figures.append(
+                figure(
+                    .databaseCoverage, title,
+                    "<div class=\"scroll\">" + htmlTable(headers: headers, rows: rows, raw: true, classes: "coverage") + "</div>"))
         }
         let coverageTitle = french ? "Métadonnées présentes (% des publications)" : "Metadata present (% of publications)"
         var coverageText = text(.coverage, coverageTitle, coverageTitle)

@@ -64,7 +64,7 @@ enum PublicationsLayout {
         .pages{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}.pages .current{font-weight:700}
         .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem}.chart{margin:0;background:#fff;border:1px solid #e1e5ea;border-radius:6px;padding:.6rem .8rem}
         .chart h2{font-size:1rem;margin:.2rem 0 .5rem}.chart svg{width:100%;height:auto}.chart .data{font-size:.85rem}
-        .network svg,.map svg{width:100%;height:auto;background:#fff;border:1px solid #e1e5ea;border-radius:6px}.map{max-width:56rem}
+        .network svg,.map svg{width:100%;height:auto;background:#fff;border:1px solid #e1e5ea;border-radius:6px}.map{max-width:56rem}.scroll{overflow-x:auto}
         """
 
     /// Suggestions while typing: the first titles that the query, its last word taken as a prefix, finds. The
