@@ -71,6 +71,8 @@ import Testing
             #expect(france.contains("2 structures placed, 1 outside this view, 0 without coordinates."))
             let world = try await page("/map?view=world&lang=fr", client)
             #expect(world.contains("Carte des structures (Monde)"))
+            // The language switch stays on the world view.
+            #expect(world.contains("href=\"?view=world&amp;lang=en\""))
             #expect(world.contains("<title>University of Oxford (Oxford, United Kingdom): 1 publications</title>"))
             // The filters narrow the map as they narrow the dashboard.
             let filtered = try await page("/map?view=france&year=2020", client)
@@ -145,6 +147,7 @@ import Testing
         try await application().test(.router) { client in
             let network = try await page("/network?kind=structures", client)
             #expect(network.contains("<a href=\"/structures/Inserm\">Inserm</a>"))
+            #expect(network.contains("href=\"?kind=structures&amp;lang=fr\""))
             #expect(!network.contains("ror.org/0test0001</a>"))
             let search = try await page("/search?q=statins", client)
             #expect(search.contains(">City<") && search.contains("Bordeaux"))

@@ -46,7 +46,7 @@ enum MapPage {
         }
         let headers = french ? ["Structure", "Ville", "Pays", "Publications"] : ["Structure", "City", "Country", "Publications"]
         return PublicationsLayout.page(
-            title: title, language: language, current: .map, request: request,
+            title: title, language: language, current: .map, request: request, keeping: [("view", map.view.rawValue)],
             body: """
                 <h1>\(escape(title))</h1>
                 <p>\(views) · <a href="\(escape(request.href("/dashboard", language: language)))">\(escape(language.labels.dashboard))</a></p>

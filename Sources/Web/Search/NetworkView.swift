@@ -35,7 +35,7 @@ enum NetworkView {
         }
         let vosviewer = request.href("/api/export", extra: [("format", "vosviewer"), ("kind", network.level.rawValue)])
         return PublicationsLayout.page(
-            title: title, language: language, current: .network, request: request,
+            title: title, language: language, current: .network, request: request, keeping: [("kind", network.level.rawValue)],
             body: """
                 <h1>\(escape(title))</h1>
                 <p>\(kinds) · <a href="\(escape(vosviewer))" download>VOSviewer JSON</a></p>

@@ -5,7 +5,10 @@ import Search
 enum PublicationsLayout {
     enum Section { case search, dashboard, network, map, entity }
 
-    static func page(title: String, language: Language, current: Section, request: SearchRequest, body: String) -> String {
+    /// `keeping` are the page's own parameters (`view`, `kind`), which the language switch keeps.
+    static func page(
+        title: String, language: Language, current: Section, request: SearchRequest, keeping: [(name: String, value: String)] = [], body: String
+    ) -> String {
         let labels = language.labels
         let other: Language = language == .en ? .fr : .en
         func navLink(_ href: String, _ text: String, _ section: Section) -> String {
@@ -26,7 +29,7 @@ enum PublicationsLayout {
             <header>
             <a class="brand" href="/">Hublot</a>
             <nav>\(navLink(filters.href("/search", language: language), labels.search, .search)) \(navLink(filters.href("/dashboard", language: language), labels.dashboard, .dashboard)) \(navLink(filters.href("/network", language: language), labels.network, .network)) \(navLink(filters.href("/map", language: language), labels.map, .map)) <a href="/catalog">Catalog</a> <a href="/curation">Curation</a></nav>
-            <a class="lang" lang="\(other.rawValue)" href="\(escape(languageSwitch(request, to: other)))">\(escape(labels.language))</a>
+            <a class="lang" lang="\(other.rawValue)" href="\(escape(languageSwitch(request, to: other, keeping: keeping)))">\(escape(labels.language))</a>
             </header>
             <main id="main">
             \(body)
@@ -39,8 +42,8 @@ enum PublicationsLayout {
     }
 
     /// The current page's address in the other language (the path is set by each page's own links).
-    static func languageSwitch(_ request: SearchRequest, to language: Language) -> String {
-        "?" + queryString(request.parameters + [("lang", language.rawValue)])
+    static func languageSwitch(_ request: SearchRequest, to language: Language, keeping: [(name: String, value: String)] = []) -> String {
+        "?" + queryString(request.parameters + keeping + [("lang", language.rawValue)])
     }
 
     static let style = """
