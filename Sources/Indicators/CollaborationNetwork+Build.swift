@@ -55,9 +55,11 @@ extension CollaborationNetwork {
 /// Every actor of the documents, by number, with what its node will show.
 private struct ActorTable {
     var researchers = ResearcherTable()
-    /// Structures and countries: their name is their key and their label.
+    /// Structures and countries by key: a matched organisation's registry id, else the name read.
     var byName: [String: Int] = [:]
     var names: [String] = []
+    /// What their nodes show: an organisation's name, else the key itself.
+    var labels: [String] = []
     var documents: [Int] = []
     var citations: [Int] = []
     var cited: [Int] = []
@@ -80,17 +82,27 @@ private struct ActorTable {
         case .researchers:
             for author in document.authors { count(researchers.index(of: author), document, into: &actors) }
         case .structures:
-            for affiliation in document.affiliations { if let structure = affiliation.structure { count(named(structure), document, into: &actors) } }
+            // Two names of one organisation are one node, and two organisations of one string two nodes.
+            for affiliation in document.affiliations {
+                if affiliation.organisations.isEmpty {
+                    if let structure = affiliation.structure { count(named(structure), document, into: &actors) }
+                } else {
+                    for organisation in affiliation.organisations {
+                        count(named(organisation.id, label: organisation.name), document, into: &actors)
+                    }
+                }
+            }
         case .countries:
             for affiliation in document.affiliations { if let country = affiliation.country { count(named(country), document, into: &actors) } }
         }
         return actors
     }
 
-    private mutating func named(_ name: String) -> Int {
+    private mutating func named(_ name: String, label: String? = nil) -> Int {
         if let actor = byName[name] { return actor }
         byName[name] = names.count
         names.append(name)
+        labels.append(label ?? name)
         return names.count - 1
     }
 
@@ -125,7 +137,7 @@ private struct ActorTable {
     func node(_ actor: Int, id: Int) -> CollaborationNetwork.Node {
         let isName = actor < names.count
         return CollaborationNetwork.Node(
-            id: id, key: key(actor), label: isName ? names[actor] : researchers.names[actor], orcid: isName ? nil : researchers.orcids[actor],
+            id: id, key: key(actor), label: isName ? labels[actor] : researchers.names[actor], orcid: isName ? nil : researchers.orcids[actor],
             documents: documents[actor], citations: citations[actor],
             averageYear: dated[actor] == 0 ? nil : Double(yearSums[actor]) / Double(dated[actor]),
             averageCitations: cited[actor] == 0 ? nil : Double(citations[actor]) / Double(cited[actor]))

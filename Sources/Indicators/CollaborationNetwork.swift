@@ -10,7 +10,8 @@ public struct CollaborationNetwork: Hashable, Sendable, Codable {
     public enum Level: String, Hashable, Sendable, Codable, CaseIterable {
         /// Told apart by `DocumentAuthor.researcherKey`.
         case researchers
-        /// As the affiliations name them (`DocumentAffiliation.structure`).
+        /// The matched organisations, by registry id and labelled by name; an affiliation matched to none by
+        /// the structure read from it (`DocumentAffiliation.structure`).
         case structures
         case countries
     }
@@ -51,7 +52,7 @@ public struct CollaborationNetwork: Hashable, Sendable, Codable {
     public struct Node: Hashable, Sendable, Codable {
         /// From 1, in the order of `nodes`: most documents first.
         public var id: Int
-        /// The researcher key, structure or country the node stands for.
+        /// The researcher key, organisation id, structure or country the node stands for.
         public var key: String
         public var label: String
         public var orcid: String?

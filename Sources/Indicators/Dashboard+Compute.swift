@@ -23,6 +23,7 @@ private struct Accumulator {
         var mentions = 0
         var curated = 0
         var years: [Int: Int] = [:]
+        var coverage = CoverageCounts()
     }
 
     var total = 0
@@ -40,8 +41,8 @@ private struct Accumulator {
     var accessStatus = Tally<String>()
     var international = 0
     var withCountry = 0
-    var doi = 0, pmid = 0, abstract = 0, fullText = 0, authors = 0, affiliations = 0, structure = 0
-    var orcid = 0, citations = 0, keywords = 0, mesh = 0
+    var coverage = CoverageCounts()
+    var coverageByYear: [Int: CoverageCounts] = [:]
     var uses = 0, mentionsOnly = 0, curated = 0
     var databases: [String: Database] = [:]
     // Reused for every document, so that its distinct values cost no allocation.
@@ -52,10 +53,11 @@ private struct Accumulator {
         if let year = document.year { years[year, default: 0] += 1 } else { undated += 1 }
         if let journal = document.journal, !journal.isEmpty { journals.add(journal) }
 
-        seen.removeAll(keepingCapacity: true)
-        for affiliation in document.affiliations { if let value = affiliation.structure { seen.appendIfAbsent(value) } }
-        for value in seen { structures.add(value) }
-        if !seen.isEmpty { structure += 1 }
+        let marks = CoverageMarks(document)
+        coverage.add(marks)
+        if let year = document.year { coverageByYear[year, default: CoverageCounts()].add(marks) }
+
+        for value in document.structureNames { structures.add(value) }
 
         seen.removeAll(keepingCapacity: true)
         for affiliation in document.affiliations { if let value = affiliation.country { seen.appendIfAbsent(value) } }
@@ -63,7 +65,6 @@ private struct Accumulator {
         if !seen.isEmpty { withCountry += 1 }
         if seen.count > 1 { international += 1 }
 
-        var hasORCID = false
         for author in document.authors {
             let researcher = researchers.index(of: author)
             if researcher == researcherDocuments.count {
@@ -74,25 +75,13 @@ private struct Accumulator {
             guard researcherLastDocument[researcher] != total else { continue }
             researcherLastDocument[researcher] = total
             researcherDocuments[researcher] += 1
-            if author.orcid != nil { hasORCID = true }
         }
-        if hasORCID { orcid += 1 }
 
         if let access = document.openAccess {
             accessKnown += 1
             if access.isOpenAccess { open += 1 }
             accessStatus.add(access.status ?? (access.isOpenAccess ? "unknown" : "closed"))
         }
-
-        if document.identifiers.doi != nil { doi += 1 }
-        if document.identifiers.pmid != nil { pmid += 1 }
-        if let text = document.abstract, !text.isEmpty { abstract += 1 }
-        if document.hasFullText { fullText += 1 }
-        if !document.authors.isEmpty { authors += 1 }
-        if !document.affiliations.isEmpty { affiliations += 1 }
-        if document.citations != nil { citations += 1 }
-        if !document.keywords.isEmpty { keywords += 1 }
-        if !document.mesh.isEmpty { mesh += 1 }
 
         var usesAny = false
         var mentionsAny = false
@@ -104,6 +93,7 @@ private struct Accumulator {
                 usesAny = true
                 databases[verdict.name, default: Database()].uses += 1
                 if verdict.isCurated { databases[verdict.name, default: Database()].curated += 1 }
+                databases[verdict.name, default: Database()].coverage.add(marks)
                 if let year = document.year { databases[verdict.name, default: Database()].years[year, default: 0] += 1 }
             case .mentions:
                 mentionsAny = true
@@ -138,7 +128,8 @@ private struct Accumulator {
                     withGrowth[index].growth = (Double(counts[index].publications) - previous) / previous * 100
                 }
                 return DatabaseIndicators(
-                    name: name, uses: share(database.uses), mentions: database.mentions, curated: database.curated, years: withGrowth)
+                    name: name, uses: share(database.uses), mentions: database.mentions, curated: database.curated, years: withGrowth,
+                    coverage: database.coverage.coverage)
             }
         return Dashboard(
             total: total,
@@ -151,10 +142,11 @@ private struct Accumulator {
                 open: KnownShare(count: open, known: accessKnown, of: total),
                 byStatus: accessStatus.top(accessStatus.counts.count).map { RankedCount(value: $0.key, publications: $0.count, of: total) }),
             internationalCollaboration: KnownShare(count: international, known: withCountry, of: total),
-            coverage: Coverage(
-                doi: share(doi), pmid: share(pmid), abstract: share(abstract), fullText: share(fullText), authors: share(authors),
-                affiliations: share(affiliations), structure: share(structure), country: share(withCountry), orcid: share(orcid),
-                openAccess: share(accessKnown), citations: share(citations), keywords: share(keywords), mesh: share(mesh)),
+            coverage: coverage.coverage,
+            coverageByYear: coverageByYear.keys.sorted().map { year in
+                let counts = coverageByYear[year] ?? CoverageCounts()
+                return YearCoverage(year: year, publications: counts.publications, coverage: counts.coverage)
+            },
             classification: ClassificationIndicators(
                 uses: share(uses), mentionsOnly: share(mentionsOnly), curated: share(curated),
                 unclassified: share(total - uses - mentionsOnly)),

@@ -19,6 +19,8 @@ public struct Dashboard: Hashable, Sendable, Codable {
     /// Publications whose affiliations name more than one country; known: those naming at least one.
     public var internationalCollaboration: KnownShare
     public var coverage: Coverage
+    /// The coverage of each year with publications, oldest first: whether enrichment keeps up with new ones.
+    public var coverageByYear: [YearCoverage]
     public var classification: ClassificationIndicators
     /// Each database the set's publications use, most used first.
     public var databases: [DatabaseIndicators]
@@ -26,7 +28,7 @@ public struct Dashboard: Hashable, Sendable, Codable {
     public init(
         total: Int, years: YearIndicators, structures: [RankedCount], researchers: [ResearcherCount], journals: [RankedCount],
         countries: [RankedCount], openAccess: OpenAccessIndicators, internationalCollaboration: KnownShare, coverage: Coverage,
-        classification: ClassificationIndicators, databases: [DatabaseIndicators]
+        coverageByYear: [YearCoverage] = [], classification: ClassificationIndicators, databases: [DatabaseIndicators]
     ) {
         self.total = total
         self.years = years
@@ -37,6 +39,7 @@ public struct Dashboard: Hashable, Sendable, Codable {
         self.openAccess = openAccess
         self.internationalCollaboration = internationalCollaboration
         self.coverage = coverage
+        self.coverageByYear = coverageByYear
         self.classification = classification
         self.databases = databases
     }
@@ -102,7 +105,9 @@ public struct OpenAccessIndicators: Hashable, Sendable, Codable {
     }
 }
 
-/// How many publications have each kind of metadata, from the sources or from enrichment.
+/// How many publications have each kind of metadata, from the sources or from enrichment; and how much of the
+/// affiliations and authors enrichment recognised, which are shares of affiliations and of authors, not of
+/// publications.
 public struct Coverage: Hashable, Sendable, Codable {
     public var doi: Share
     public var pmid: Share
@@ -119,10 +124,19 @@ public struct Coverage: Hashable, Sendable, Codable {
     public var citations: Share
     public var keywords: Share
     public var mesh: Share
+    /// Affiliations (each distinct string of a publication once) matched to at least one registry organisation,
+    /// of all the set's affiliations.
+    public var matchedAffiliations: Share
+    /// Authors (each name of each byline) identified as a person, by enrichment or an ORCID, of all the set's authors.
+    public var identifiedAuthors: Share
+    public var affiliationCount: Int
+    public var authorCount: Int
 
     public init(
         doi: Share, pmid: Share, abstract: Share, fullText: Share, authors: Share, affiliations: Share, structure: Share, country: Share,
-        orcid: Share, openAccess: Share, citations: Share, keywords: Share, mesh: Share
+        orcid: Share, openAccess: Share, citations: Share, keywords: Share, mesh: Share,
+        matchedAffiliations: Share = Share(count: 0, of: 0), identifiedAuthors: Share = Share(count: 0, of: 0), affiliationCount: Int = 0,
+        authorCount: Int = 0
     ) {
         self.doi = doi
         self.pmid = pmid
@@ -137,15 +151,44 @@ public struct Coverage: Hashable, Sendable, Codable {
         self.citations = citations
         self.keywords = keywords
         self.mesh = mesh
+        self.matchedAffiliations = matchedAffiliations
+        self.identifiedAuthors = identifiedAuthors
+        self.affiliationCount = affiliationCount
+        self.authorCount = authorCount
     }
 
-    /// Each kind with its name (the JSON key), in the order the dashboard lists them.
+    /// Each kind of metadata of the publications with its name (the JSON key), in the order the dashboard lists them.
     public var kinds: [(name: String, share: Share)] {
         [
             ("doi", doi), ("pmid", pmid), ("abstract", abstract), ("full_text", fullText), ("authors", authors),
             ("affiliations", affiliations), ("structure", structure), ("country", country), ("orcid", orcid),
             ("open_access", openAccess), ("citations", citations), ("keywords", keywords), ("mesh", mesh),
         ]
+    }
+
+    /// What enrichment and the sources are judged on over time and per database: matched affiliations and
+    /// identified authors, then publications with a DOI, an abstract, a known access and a country.
+    public var tracked: [(name: String, share: Share)] {
+        [
+            ("matched_affiliations", matchedAffiliations), ("identified_authors", identifiedAuthors), ("doi", doi), ("abstract", abstract),
+            ("open_access", openAccess), ("country", country),
+        ]
+    }
+
+    /// The names of `tracked`, for headers of tables with no coverage to read them from.
+    public static let trackedNames = ["matched_affiliations", "identified_authors", "doi", "abstract", "open_access", "country"]
+}
+
+/// The coverage of the publications of one year.
+public struct YearCoverage: Hashable, Sendable, Codable {
+    public var year: Int
+    public var publications: Int
+    public var coverage: Coverage
+
+    public init(year: Int, publications: Int, coverage: Coverage) {
+        self.year = year
+        self.publications = publications
+        self.coverage = coverage
     }
 }
 
@@ -179,12 +222,15 @@ public struct DatabaseIndicators: Hashable, Sendable, Codable {
     public var curated: Int
     /// Publications using it per year, over the same years as the set's `years.counts`.
     public var years: [YearCount]
+    /// The coverage of the publications using it: what its users' metadata and enrichment give.
+    public var coverage: Coverage
 
-    public init(name: String, uses: Share, mentions: Int, curated: Int, years: [YearCount]) {
+    public init(name: String, uses: Share, mentions: Int, curated: Int, years: [YearCount], coverage: Coverage) {
         self.name = name
         self.uses = uses
         self.mentions = mentions
         self.curated = curated
         self.years = years
+        self.coverage = coverage
     }
 }

@@ -7,6 +7,10 @@ public enum DashboardChart: String, Hashable, Sendable, CaseIterable, Codable {
     case countries
     case openAccess = "open_access"
     case coverage
+    /// The tracked coverage (`Coverage.tracked`) of each year with publications.
+    case coverageYears = "coverage_years"
+    /// The tracked coverage of each database's publications.
+    case databaseCoverage = "database_coverage"
     case classification
     case databases
     /// Publications per year of each database, one column per database.
@@ -30,8 +34,30 @@ public enum DashboardChart: String, Hashable, Sendable, CaseIterable, Codable {
             return [["researcher", "key", "orcid", "publications", "share"]]
                 + dashboard.researchers.map { [$0.name, $0.key, $0.orcid ?? "", String($0.publications), number($0.share)] }
         case .coverage:
-            return [["metadata", "publications", "share"]]
-                + dashboard.coverage.kinds.map { [$0.name, String($0.share.count), number($0.share.share)] }
+            // Matched affiliations and identified authors are counts of affiliations and authors, not publications.
+            let coverage = dashboard.coverage
+            return [["metadata", "count", "share", "of"]]
+                + coverage.kinds.map { [$0.name, String($0.share.count), number($0.share.share), String(dashboard.total)] }
+                + [
+                    [
+                        "matched_affiliations", String(coverage.matchedAffiliations.count), number(coverage.matchedAffiliations.share),
+                        String(coverage.affiliationCount),
+                    ],
+                    [
+                        "identified_authors", String(coverage.identifiedAuthors.count), number(coverage.identifiedAuthors.share),
+                        String(coverage.authorCount),
+                    ],
+                ]
+        case .coverageYears:
+            return [["year", "publications"] + Coverage.trackedNames]
+                + dashboard.coverageByYear.map { year in
+                    [String(year.year), String(year.publications)] + year.coverage.tracked.map { number($0.share.share) }
+                }
+        case .databaseCoverage:
+            return [["database", "publications"] + Coverage.trackedNames]
+                + dashboard.databases.map { database in
+                    [database.name, String(database.uses.count)] + database.coverage.tracked.map { number($0.share.share) }
+                }
         case .classification:
             let classification = dashboard.classification
             return [["status", "publications", "share"]]

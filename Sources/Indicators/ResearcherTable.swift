@@ -8,13 +8,17 @@ import Search
 struct ResearcherTable {
     /// What the researcher key is made of, unfolded: cheap to hash, and one per spelling.
     private struct Spelling: Hashable {
+        /// Enrichment's person: two homonyms it told apart stay apart, two spellings it joined are one.
+        var researcher: String?
         var orcid: String?
         var family: String?
         var given: String?
         var name: String?
 
         init(_ author: DocumentAuthor) {
-            if let orcid = author.orcid {
+            if let researcher = author.researcher {
+                self.researcher = researcher
+            } else if let orcid = author.orcid {
                 self.orcid = orcid
             } else if let family = author.family {
                 self.family = family

@@ -192,23 +192,6 @@ final class InvertedIndex {
     static func prefixKey(_ bytes: some Collection<UInt8>) -> Int {
         bytes.prefix(3).reduce(0) { $0 << 8 | Int($1) }
     }
-
-    static func facetValues(_ facet: Facet, of document: SearchDocument) -> [(value: String, label: String)] {
-        func plain(_ values: [String]) -> [(value: String, label: String)] { values.map { ($0, $0) } }
-        switch facet {
-        case .database: return plain(document.databasesUsed)
-        case .year: return plain(document.year.map { [String($0)] } ?? [])
-        case .structure: return plain(document.structures)
-        case .author:
-            var seen: Set<String> = []
-            return document.authors.compactMap { author in seen.insert(author.researcherKey).inserted ? (author.researcherKey, author.name) : nil }
-        case .journal: return plain(document.journal.map { [$0] } ?? [])
-        case .country: return plain(document.countries)
-        case .language: return plain(document.language.map { [$0] } ?? [])
-        case .openAccess: return plain(document.openAccess.map { [$0.isOpenAccess ? "open" : "closed"] } ?? [])
-        case .type: return plain(Array(Set(document.publicationTypes)).sorted())
-        }
-    }
 }
 
 extension Facet {

@@ -4,7 +4,17 @@ import Foundation
 public enum Facet: String, Hashable, Sendable, Codable, CaseIterable, CodingKeyRepresentable {
     /// The hub's databases a publication uses.
     case database
-    case year, structure, author, journal, country, language
+    case year
+    /// Each affiliation's matched organisations by name, else the structure read from it.
+    case structure
+    /// Every author, told apart by `DocumentAuthor.researcherKey`, shown by name.
+    case author
+    /// The persons enrichment identified (a researcher id or an ORCID), by `researcherKey`, shown by name.
+    case researcher
+    case journal, country
+    /// The cities of the matched organisations.
+    case city
+    case language
     /// `open` or `closed`.
     case openAccess = "open_access"
     /// The publication type (`Journal Article`, `Review`).

@@ -19,6 +19,11 @@ public func buildApplication(store: Store, configuration: WebConfiguration, logg
 
 /// Every route: the home page, health, and each capability's pages and API.
 public func buildRouter(store: Store) -> Router<HublotRequestContext> {
+    buildRouter(store: store, search: SearchService(store: store))
+}
+
+/// Every route, the publications' pages answering from `search`.
+func buildRouter(store: Store, search: SearchService) -> Router<HublotRequestContext> {
     let router = Router(context: HublotRequestContext.self)
     let catalog = CatalogRepository(store: store)
     router.get("/healthz") { _, _ in
@@ -34,7 +39,6 @@ public func buildRouter(store: Store) -> Router<HublotRequestContext> {
     let classification = ClassificationRepository(store: store)
     router.addRoutes(ClassificationRoutes(repository: classification).routes, atPath: "/curation")
     router.addRoutes(ClassificationAPIRoutes(repository: classification).routes, atPath: "/api/classification")
-    let search = SearchService(store: store)
     SearchRoutes(service: search, classification: classification).add(to: router)
     DashboardRoutes(service: search, registry: RegistryRepository(store: store), catalog: catalog).add(to: router)
     return router

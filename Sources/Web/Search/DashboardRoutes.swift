@@ -12,6 +12,7 @@ struct DashboardRoutes {
     let catalog: CatalogRepository
     let dashboards = DerivedCache<Dashboard>()
     let networks = DerivedCache<CollaborationNetwork>()
+    let maps = DerivedCache<StructureMap>()
     /// Whole dashboard pages, per language and filters: what a crowd of readers of the same page asks for.
     let pages = DerivedCache<String>(capacity: 128)
 
@@ -42,6 +43,14 @@ struct DashboardRoutes {
             let network = try await network(search, level: try level(request))
             return HTMLPage(html: NetworkView.page(network, request: search, language: Language(request: request)))
         }
+        router.get("/map") { request, _ in
+            let search = try SearchRequest(request: request)
+            let map = try await structureMap(search, view: try view(request))
+            return HTMLPage(html: MapPage.page(map, request: search, language: Language(request: request)))
+        }
+        router.get("/api/map") { request, _ in
+            JSONBody(try await structureMap(try SearchRequest(request: request), view: try view(request)))
+        }
         router.get("/api/export") { request, _ in
             let name = request.uri.queryParameters.get("format") ?? "csv"
             guard let format = ExportFormat(rawValue: name) else {
@@ -71,16 +80,30 @@ struct DashboardRoutes {
         router.get("/researchers/:key") { request, context in
             let key = context.parameters.get("key").map(decodeComponent) ?? ""
             let language = Language(request: request)
-            let sample = try await service.engine().documents(matching: SearchRequest(filters: SearchFilters(values: [.author: [key]])))
-            guard let author = sample.lazy.flatMap(\.authors).first(where: { $0.researcherKey == key }) else {
+            let documents = try await service.engine().documents(matching: SearchRequest(filters: SearchFilters(values: [.author: [key]])))
+            guard let profile = ResearcherProfile(key: key, documents: documents) else {
                 throw HTTPError(.notFound, message: "No researcher \(key).")
             }
-            let orcid = author.orcid.map { "<p><a href=\"https://orcid.org/\(escape($0))\" rel=\"external\">ORCID \(escape($0))</a></p>" } ?? ""
-            return HTMLPage(html: try await entityPage(.author, key, request: request, language: language, title: author.name, details: orcid))
+            return HTMLPage(
+                html: try await entityPage(
+                    .author, key, request: request, language: language, title: profile.name,
+                    details: EntityDetails.researcher(profile, language: language)))
         }
         router.get("/structures/:name") { request, context in
             let name = context.parameters.get("name").map(decodeComponent) ?? ""
-            return HTMLPage(html: try await entityPage(.structure, name, request: request, language: Language(request: request), title: name))
+            let language = Language(request: request)
+            let documents = try await service.engine().documents(matching: SearchRequest(filters: SearchFilters(values: [.structure: [name]])))
+            let profile = StructureProfile(name: name, documents: documents)
+            // Its own point among its partners', on the view that holds it.
+            let inFrance = profile.organisations.allSatisfy { organisation in
+                guard let latitude = organisation.latitude, let longitude = organisation.longitude else { return true }
+                return MapView.france.project(GeoPoint(longitude: longitude, latitude: latitude)) != nil
+            }
+            return HTMLPage(
+                html: try await entityPage(
+                    .structure, name, request: request, language: language, title: name,
+                    details: EntityDetails.structure(profile, language: language),
+                    map: (inFrance ? .france : .world, Set(profile.organisations.map(\.id)))))
         }
         router.get("/journals/:name") { request, context in
             let name = context.parameters.get("name").map(decodeComponent) ?? ""
@@ -104,6 +127,17 @@ struct DashboardRoutes {
         }
     }
 
+    /// The map of the set's structures, its points coloured by their cluster in the structures' network.
+    func structureMap(_ request: SearchRequest, view: MapView) async throws -> StructureMap {
+        let engine = try await service.engine()
+        let set = request.resultSet
+        let network = try await network(set, level: .structures)
+        return try await maps.value(for: view.rawValue + "|" + cacheKey(set), revision: await engine.revision) {
+            let clusters = Dictionary(network.nodes.map { ($0.key, $0.cluster) }, uniquingKeysWith: { first, _ in first })
+            return StructureMap(documents: try await engine.documents(matching: set), view: view, clusters: clusters)
+        }
+    }
+
     private func cacheKey(_ request: SearchRequest) -> String {
         request.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
     }
@@ -117,22 +151,34 @@ struct DashboardRoutes {
         return level
     }
 
-    func dashboardPage(_ request: SearchRequest, language: Language, heading: DashboardView.Heading? = nil, latest: Bool = false) async throws
-        -> String
-    {
+    private func view(_ request: Request) throws -> MapView {
+        let name = request.uri.queryParameters.get("view") ?? MapView.france.rawValue
+        guard let view = MapView(rawValue: name) else {
+            throw HTTPError(.badRequest, message: "view=\(name): expected " + MapView.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return view
+    }
+
+    func dashboardPage(
+        _ request: SearchRequest, language: Language, heading: DashboardView.Heading? = nil, latest: Bool = false,
+        map: (view: MapView, highlighted: Set<String>) = (.france, [])
+    ) async throws -> String {
         let engine = try await service.engine()
         var facets = request.resultSet
         facets.pageSize = latest ? 10 : 1
         facets.sort = latest ? .date : .relevance
         let response = try await engine.search(facets)
+        let structures = try await structureMap(request, view: map.view)
         return DashboardView.page(
-            try await dashboard(request), facets: response, latest: latest ? response : nil, request: request, language: language, heading: heading)
+            try await dashboard(request), facets: response, latest: latest ? response : nil, request: request, language: language, heading: heading,
+            structures: (structures, map.highlighted))
     }
 
     /// A dashboard of the publications of one database, researcher, structure or journal, with the latest of them.
-    func entityPage(_ facet: Facet, _ value: String, request: Request, language: Language, title: String, details: String = "") async throws
-        -> String
-    {
+    func entityPage(
+        _ facet: Facet, _ value: String, request: Request, language: Language, title: String, details: String = "",
+        map: (view: MapView, highlighted: Set<String>) = (.france, [])
+    ) async throws -> String {
         var search = try SearchRequest(request: request)
         search.filters.values[facet, default: []].insert(value)
         let labels = language.labels
@@ -144,7 +190,7 @@ struct DashboardRoutes {
             default: labels.journal
             }
         return try await dashboardPage(
-            search, language: language, heading: DashboardView.Heading(kicker: kicker, title: title, details: details), latest: true)
+            search, language: language, heading: DashboardView.Heading(kicker: kicker, title: title, details: details), latest: true, map: map)
     }
 
     /// A database's entry in the registry and, when the catalog describes it, the link to its tables.

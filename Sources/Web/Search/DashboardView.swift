@@ -14,7 +14,7 @@ enum DashboardView {
 
     static func page(
         _ dashboard: Dashboard, facets: SearchResponse, latest: SearchResponse? = nil, request: SearchRequest, language: Language,
-        heading: Heading? = nil, path: String = "/dashboard"
+        heading: Heading? = nil, path: String = "/dashboard", structures: (map: StructureMap, highlighted: Set<String>)? = nil
     ) -> String {
         let labels = language.labels
         let set = request.resultSet
@@ -42,8 +42,10 @@ enum DashboardView {
                 \(cards(dashboard, language: language))
                 <p><a href="\(escape(set.href("/search", language: language)))">\(escape(labels.viewResults))</a>
                 · <a href="\(escape(set.href("/network", language: language)))">\(escape(labels.network))</a>
+                · <a href="\(escape(set.href("/map", language: language)))">\(escape(labels.map))</a>
                 · <a href="\(escape(set.href("/api/dashboard")))">JSON</a></p>
                 <div class="charts">
+                \(structures.map { mapFigure($0.map, highlighted: $0.highlighted, request: set, language: language) } ?? "")
                 \(charts(dashboard, request: set, language: language).joined(separator: "\n"))
                 </div>
                 \(publications)
@@ -64,7 +66,39 @@ enum DashboardView {
             + card(
                 knownPercent(dashboard.internationalCollaboration),
                 french ? "collaborations internationales (pays connus)" : "international collaborations (of known countries)")
+            + card(
+                dashboard.coverage.affiliationCount == 0 ? "—" : percent(dashboard.coverage.matchedAffiliations.share),
+                french ? "des affiliations rattachées à une structure du registre" : "of affiliations matched to a registry structure")
+            + card(
+                dashboard.coverage.authorCount == 0 ? "—" : percent(dashboard.coverage.identifiedAuthors.share),
+                french ? "des auteurs identifiés (chercheur ou ORCID)" : "of authors identified (researcher or ORCID)")
             + "</div>"
+    }
+
+    /// The small map of the set's structures, linking to the full one.
+    static func mapFigure(_ map: StructureMap, highlighted: Set<String>, request: SearchRequest, language: Language) -> String {
+        let href = request.href("/map", language: language, extra: [("view", map.view.rawValue)])
+        return """
+            <figure class="chart map" id="chart-map">
+            <h2>\(escape(MapPage.title(map.view, language: language)))</h2>
+            \(MapPage.svg(map, language: language, id: "c-map", highlighted: highlighted))
+            <p class="data"><a href="\(escape(href))">\(escape(language == .fr ? "Carte complète" : "Full map"))</a></p>
+            </figure>
+            """
+    }
+
+    /// The tracked coverage's names in the page's language.
+    static func trackedLabel(_ name: String, language: Language) -> String {
+        let french = language == .fr
+        switch name {
+        case "matched_affiliations": return french ? "affiliations rattachées" : "affiliations matched"
+        case "identified_authors": return french ? "auteurs identifiés" : "authors identified"
+        case "doi": return "DOI"
+        case "abstract": return french ? "résumé" : "abstract"
+        case "open_access": return french ? "accès ouvert connu" : "open access known"
+        case "country": return french ? "pays" : "country"
+        default: return name
+        }
     }
 
     static func percent(_ share: Double) -> String { String(format: "%.0f %%", share * 100) }
@@ -161,6 +195,34 @@ enum DashboardView {
                 .classification, statusTitle,
                 Charts.donut(statuses.map { ChartPoint($0.0, Double($0.1)) }, text: text(.classification, statusTitle, statusTitle)),
                 extra: "<p class=\"muted\">\(escape(labels.curated)): \(classification.curated.count)</p>"))
+        let coverageYearsTitle = french ? "Couverture par année (%)" : "Coverage per year (%)"
+        var coverageYearsText = text(.coverageYears, coverageYearsTitle, coverageYearsTitle, x: labels.year, y: "%")
+        coverageYearsText.unit = "%"
+        let tracked = Coverage.trackedNames.indices.map { index in
+            ChartSeries(
+                name: trackedLabel(Coverage.trackedNames[index], language: language),
+                values: dashboard.coverageByYear.map { ($0.coverage.tracked[index].share.share * 1000).rounded() / 10 })
+        }
+        figures.append(
+            figure(
+                .coverageYears, coverageYearsTitle,
+                Charts.lines(categories: dashboard.coverageByYear.map { String($0.year) }, series: tracked, text: coverageYearsText),
+                extra:
+                    "<p class=\"muted\">\(escape(french ? "Affiliations et auteurs : part des affiliations et des auteurs ; le reste : part des publications." : "Affiliations and authors: share of affiliations and of authors; the rest: share of publications."))</p>"
+            ))
+        if !dashboard.databases.isEmpty {
+            let title = french ? "Couverture par base utilisée (%)" : "Coverage per database used (%)"
+            let rows = dashboard.databases.map { database in
+                [link(PublicationsLinks.database(database.name, language: language), database.name), "\(database.uses.count)"]
+                    + database.coverage.tracked.map { escape(Charts.number(($0.share.share * 1000).rounded() / 10)) }
+            }
+            let headers = [labels.database, labels.publications] + Coverage.trackedNames.map { trackedLabel($0, language: language) }
+            // A table of seven columns is wider than a chart's column: it scrolls rather than overflow the page.
+            figures.append(
+                figure(
+                    .databaseCoverage, title,
+                    "<div class=\"scroll\">" + htmlTable(headers: headers, rows: rows, raw: true, classes: "coverage") + "</div>"))
+        }
         let coverageTitle = french ? "Métadonnées présentes (% des publications)" : "Metadata present (% of publications)"
         var coverageText = text(.coverage, coverageTitle, coverageTitle)
         coverageText.unit = "%"

@@ -23,6 +23,7 @@ struct Labels: Sendable {
     var search: String
     var dashboard: String
     var network: String
+    var map: String
     var searchPlaceholder: String
     var searchButton: String
     var results: @Sendable (Int) -> String
@@ -71,13 +72,15 @@ struct Labels: Sendable {
     var language: String
 
     static let english = Labels(
-        search: "Search", dashboard: "Dashboard", network: "Collaboration network",
+        search: "Search", dashboard: "Dashboard", network: "Collaboration network", map: "Map",
         searchPlaceholder: "Search publications: SNDS cancer, \"cohort study\", author:dupont, -covid", searchButton: "Search",
         results: { $0 == 1 ? "1 publication" : "\($0) publications" }, noResults: "No publication matches.",
         pageOf: { "Page \($0) of \($1)" }, previous: "Previous", next: "Next", sortBy: "Sort by",
         sorts: [.relevance: "relevance", .date: "date", .citations: "citations"],
         facets: [
-            .database: "Database used", .year: "Year", .structure: "Structure", .author: "Author", .journal: "Journal", .country: "Country",
+            .database: "Database used", .year: "Year", .structure: "Structure", .author: "Author", .researcher: "Identified researcher",
+            .journal: "Journal",
+            .country: "Country", .city: "City",
             .language: "Language", .openAccess: "Open access", .type: "Publication type",
         ],
         filters: "Filters", clearFilters: "Clear filters", from: "From", to: "to", apply: "Apply", export: "Export",
@@ -92,13 +95,15 @@ struct Labels: Sendable {
         language: "Français")
 
     static let french = Labels(
-        search: "Recherche", dashboard: "Tableau de bord", network: "Réseau de collaboration",
+        search: "Recherche", dashboard: "Tableau de bord", network: "Réseau de collaboration", map: "Carte",
         searchPlaceholder: "Chercher des publications : SNDS cancer, \"étude de cohorte\", author:dupont, -covid", searchButton: "Chercher",
         results: { $0 <= 1 ? "\($0) publication" : "\($0) publications" }, noResults: "Aucune publication ne correspond.",
         pageOf: { "Page \($0) sur \($1)" }, previous: "Précédente", next: "Suivante", sortBy: "Trier par",
         sorts: [.relevance: "pertinence", .date: "date", .citations: "citations"],
         facets: [
-            .database: "Base utilisée", .year: "Année", .structure: "Structure", .author: "Auteur", .journal: "Revue", .country: "Pays",
+            .database: "Base utilisée", .year: "Année", .structure: "Structure", .author: "Auteur", .researcher: "Chercheur identifié",
+            .journal: "Revue",
+            .country: "Pays", .city: "Ville",
             .language: "Langue", .openAccess: "Accès ouvert", .type: "Type de publication",
         ],
         filters: "Filtres", clearFilters: "Effacer les filtres", from: "De", to: "à", apply: "Appliquer", export: "Exporter",

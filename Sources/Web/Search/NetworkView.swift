@@ -30,12 +30,12 @@ enum NetworkView {
             let name =
                 network.level == .researchers
                 ? link(PublicationsLinks.researcher(node.key, language: language), node.label)
-                : network.level == .structures ? link(PublicationsLinks.structure(node.key, language: language), node.label) : escape(node.label)
+                : network.level == .structures ? link(PublicationsLinks.structure(node.label, language: language), node.label) : escape(node.label)
             return [name, "\(node.documents)", "\(node.links)", "\(Int(node.totalLinkStrength.rounded()))", "\(node.cluster)"]
         }
         let vosviewer = request.href("/api/export", extra: [("format", "vosviewer"), ("kind", network.level.rawValue)])
         return PublicationsLayout.page(
-            title: title, language: language, current: .network, request: request,
+            title: title, language: language, current: .network, request: request, keeping: [("kind", network.level.rawValue)],
             body: """
                 <h1>\(escape(title))</h1>
                 <p>\(kinds) · <a href="\(escape(vosviewer))" download>VOSviewer JSON</a></p>

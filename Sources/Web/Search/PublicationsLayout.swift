@@ -3,9 +3,12 @@ import Search
 /// The frame of the publications' pages (search, dashboard, entity pages): navigation, language switch, styles
 /// and the one small script (suggestions while typing). Everything inline: the enclave fetches nothing.
 enum PublicationsLayout {
-    enum Section { case search, dashboard, network, entity }
+    enum Section { case search, dashboard, network, map, entity }
 
-    static func page(title: String, language: Language, current: Section, request: SearchRequest, body: String) -> String {
+    /// `keeping` are the page's own parameters (`view`, `kind`), which the language switch keeps.
+    static func page(
+        title: String, language: Language, current: Section, request: SearchRequest, keeping: [(name: String, value: String)] = [], body: String
+    ) -> String {
         let labels = language.labels
         let other: Language = language == .en ? .fr : .en
         func navLink(_ href: String, _ text: String, _ section: Section) -> String {
@@ -25,8 +28,8 @@ enum PublicationsLayout {
             <a class="skip" href="#main">\(language == .fr ? "Aller au contenu" : "Skip to content")</a>
             <header>
             <a class="brand" href="/">Hublot</a>
-            <nav>\(navLink(filters.href("/search", language: language), labels.search, .search)) \(navLink(filters.href("/dashboard", language: language), labels.dashboard, .dashboard)) \(navLink(filters.href("/network", language: language), labels.network, .network)) <a href="/catalog">Catalog</a> <a href="/curation">Curation</a></nav>
-            <a class="lang" lang="\(other.rawValue)" href="\(escape(languageSwitch(request, to: other)))">\(escape(labels.language))</a>
+            <nav>\(navLink(filters.href("/search", language: language), labels.search, .search)) \(navLink(filters.href("/dashboard", language: language), labels.dashboard, .dashboard)) \(navLink(filters.href("/network", language: language), labels.network, .network)) \(navLink(filters.href("/map", language: language), labels.map, .map)) <a href="/catalog">Catalog</a> <a href="/curation">Curation</a></nav>
+            <a class="lang" lang="\(other.rawValue)" href="\(escape(languageSwitch(request, to: other, keeping: keeping)))">\(escape(labels.language))</a>
             </header>
             <main id="main">
             \(body)
@@ -39,8 +42,8 @@ enum PublicationsLayout {
     }
 
     /// The current page's address in the other language (the path is set by each page's own links).
-    static func languageSwitch(_ request: SearchRequest, to language: Language) -> String {
-        "?" + queryString(request.parameters + [("lang", language.rawValue)])
+    static func languageSwitch(_ request: SearchRequest, to language: Language, keeping: [(name: String, value: String)] = []) -> String {
+        "?" + queryString(request.parameters + keeping + [("lang", language.rawValue)])
     }
 
     static let style = """
@@ -64,7 +67,7 @@ enum PublicationsLayout {
         .pages{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}.pages .current{font-weight:700}
         .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem}.chart{margin:0;background:#fff;border:1px solid #e1e5ea;border-radius:6px;padding:.6rem .8rem}
         .chart h2{font-size:1rem;margin:.2rem 0 .5rem}.chart svg{width:100%;height:auto}.chart .data{font-size:.85rem}
-        .network svg{width:100%;height:auto;background:#fff;border:1px solid #e1e5ea;border-radius:6px}
+        .network svg,.map svg{width:100%;height:auto;background:#fff;border:1px solid #e1e5ea;border-radius:6px}.map{max-width:56rem}.scroll{overflow-x:auto}
         """
 
     /// Suggestions while typing: the first titles that the query, its last word taken as a prefix, finds. The

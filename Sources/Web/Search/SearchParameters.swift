@@ -22,7 +22,7 @@ func queryString(_ pairs: [(name: String, value: String)]) -> String {
 
 extension SearchRequest {
     /// Parameters the pages use for themselves, not for the search.
-    static let pageParameters: Set<String> = ["lang", "format", "kind", "top"]
+    static let pageParameters: Set<String> = ["lang", "format", "kind", "top", "view"]
 
     /// The search a page's address describes; a bad parameter is the client's error, named.
     init(request: Request) throws {

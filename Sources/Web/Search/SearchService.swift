@@ -9,6 +9,12 @@ actor SearchService {
 
     init(store: Store) { self.store = store }
 
+    /// A service answering from an engine already made (over documents a test wrote, say), not from the store.
+    init(store: Store, engine: SearchEngine) {
+        self.store = store
+        opening = Task { engine }
+    }
+
     func engine() async throws -> SearchEngine {
         if let opening { return try await opening.value }
         let store = store
