@@ -57,7 +57,7 @@ private struct Accumulator {
         coverage.add(marks)
         if let year = document.year { coverageByYear[year, default: CoverageCounts()].add(marks) }
 
-        for value in document.structureNames { structures.add(value) }
+        for value in document.structures { structures.add(value) }
 
         seen.removeAll(keepingCapacity: true)
         for affiliation in document.affiliations { if let value = affiliation.country { seen.appendIfAbsent(value) } }

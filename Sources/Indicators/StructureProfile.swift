@@ -44,7 +44,7 @@ extension StructureProfile {
                 let researcher = researchers.index(of: author)
                 if seenResearchers.insert(researcher).inserted { researcherCounts.add(researcher) }
             }
-            for partner in document.structureNames where partner != name { partners.add(partner) }
+            for partner in document.structures where partner != name { partners.add(partner) }
         }
         self.init(
             name: name,

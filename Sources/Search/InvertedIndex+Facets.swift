@@ -4,7 +4,7 @@ extension InvertedIndex {
         switch facet {
         case .database: return plain(document.databasesUsed)
         case .year: return plain(document.year.map { [String($0)] } ?? [])
-        case .structure: return plain(document.structureNames)
+        case .structure: return plain(document.structures)
         case .author: return researchers(document.authors)
         case .researcher: return researchers(document.authors.filter(\.isIdentified))
         case .journal: return plain(document.journal.map { [$0] } ?? [])
@@ -21,25 +21,4 @@ extension InvertedIndex {
         var seen: Set<String> = []
         return authors.compactMap { author in seen.insert(author.researcherKey).inserted ? (author.researcherKey, author.name) : nil }
     }
-}
-
-extension SearchDocument {
-    /// The structures to count and filter by: each affiliation's matched organisations by name (a string naming a
-    /// hospital and a lab counts for both), else the structure read from it; each once, in byline order.
-    public var structureNames: [String] {
-        var names: [String] = []
-        for affiliation in affiliations {
-            if affiliation.organisations.isEmpty {
-                if let structure = affiliation.structure, !names.contains(structure) { names.append(structure) }
-            } else {
-                for organisation in affiliation.organisations where !names.contains(organisation.name) { names.append(organisation.name) }
-            }
-        }
-        return names
-    }
-}
-
-extension DocumentAuthor {
-    /// Known as a person rather than as a name: enrichment identified them, or a source gave their ORCID.
-    public var isIdentified: Bool { researcher != nil || orcid != nil }
 }

@@ -75,8 +75,11 @@ public struct SearchDocument: Hashable, Sendable, Codable {
 
     public var year: Int? { date?.year }
 
-    /// The structures named by its affiliations, each once, in byline order.
-    public var structures: [String] { unique(affiliations.compactMap(\.structure)) }
+    /// The structures to count and filter by: each affiliation's matched organisations by name (a string naming a
+    /// hospital and a lab counts for both), else the structure read from it; each once, in byline order.
+    public var structures: [String] {
+        unique(affiliations.flatMap { $0.organisations.isEmpty ? ($0.structure.map { [$0] } ?? []) : $0.organisations.map(\.name) })
+    }
 
     /// The registry organisations its affiliations name, each once, in byline order.
     public var organisations: [DocumentOrganisation] {
@@ -124,6 +127,9 @@ public struct DocumentAuthor: Hashable, Sendable, Codable {
         self.affiliations = affiliations
         self.researcher = researcher
     }
+
+    /// Known as a person rather than as a name: enrichment identified them, or a source gave their ORCID.
+    public var isIdentified: Bool { researcher != nil || orcid != nil }
 
     /// How researchers are told apart: enrichment's researcher when it has run; until then the ORCID when given, else the name as
     /// `family, given names` folded (`dupont, jean pierre`), initials when the source gives no more. A family

@@ -143,7 +143,7 @@ import Testing
 
 @Suite struct EntityProfileTests {
     @Test func aStructureKnowsItsOrganisationResearchersAndPartners() {
-        let profile = StructureProfile(name: "Inserm", documents: Enriched.documents.filter { $0.structureNames.contains("Inserm") })
+        let profile = StructureProfile(name: "Inserm", documents: Enriched.documents.filter { $0.structures.contains("Inserm") })
         #expect(profile.organisations == [Enriched.inserm])
         // Ann signs from Inserm twice; Bob and Claire sign from the other affiliation of those papers.
         #expect(profile.researchers.map(\.key) == ["orcid:0000-0002-1825-0097"])
