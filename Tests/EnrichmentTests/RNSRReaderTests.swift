@@ -85,7 +85,8 @@ import Testing
 
     @Test(arguments: [
         ("NANTES CEDEX 3", "Nantes"), ("VILLENEUVE D'ASCQ", "Villeneuve d'Ascq"), ("GIF-SUR-YVETTE", "Gif-sur-Yvette"),
-        ("Bron Cedex", "Bron"), ("Saint-Etienne Cedex 2", "Saint-Etienne"), ("LE KREMLIN-BICETRE", "Le Kremlin-Bicetre"),
+        ("Bron Cedex", "Bron"), ("LILLECEDEX", "Lille"), ("Nice cedex3", "Nice"), ("Saint-Etienne Cedex 2", "Saint-Etienne"),
+        ("LE KREMLIN-BICETRE", "Le Kremlin-Bicetre"),
     ])
     func citiesLoseTheirCedex(written: String, city: String) {
         #expect(RNSRPlace.cityName(written) == city)

@@ -228,9 +228,9 @@ enum RNSRPlace {
 
     /// The city without its CEDEX (a mail-sorting suffix, not a place), in the capitalisation ROR uses.
     static func cityName(_ text: String) -> String {
-        var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
-        if let cedex = words.firstIndex(where: { $0.uppercased() == "CEDEX" }) { words.removeSubrange(cedex...) }
-        let city = words.joined(separator: " ")
+        // Also glued to the city or its number: `LILLECEDEX`, `NANTES CEDEX3`.
+        let withoutCedex = text.range(of: "cedex", options: .caseInsensitive).map { text[..<$0.lowerBound] } ?? text[...]
+        let city = withoutCedex.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return city.contains(where: \.isLowercase) ? city : capitalised(city)
     }
 
