@@ -215,3 +215,15 @@ func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> 
         }
     }
 }
+
+@Suite struct OrganisationNameKeyTests {
+    @Test func keysFoldCaseAccentsAndPunctuation() {
+        #expect(OrganisationName.key("Université Paris-Saclay") == OrganisationName.key("UNIVERSITE PARIS SACLAY"))
+        #expect(OrganisationName.key("Laboratoire d’Imagerie") == "laboratoire d imagerie")
+    }
+
+    @Test func looseKeysDropNotesAndSmallWords() {
+        #expect(OrganisationName.looseKey("Université Clermont Auvergne  (EPE)") == "universite clermont auvergne")
+        #expect(OrganisationName.looseKey("Université de Strasbourg") == OrganisationName.looseKey("Université Strasbourg"))
+    }
+}

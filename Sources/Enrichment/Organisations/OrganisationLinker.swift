@@ -42,8 +42,14 @@ enum OrganisationLinker {
         try linkUnique(
             db, version: version, via: .acronym,
             candidates: labNames(kind: "acronym", rorKinds: "'acronym'") + " AND o.cityKey = lab.cityKey")
-        try linkUnique(db, version: version, via: .name, candidates: tutelleNames(key: "nameKey", rorKinds: "'display', 'label', 'alias'"))
-        try linkUnique(db, version: version, via: .acronym, candidates: tutelleNames(key: "acronymKey", rorKinds: "'acronym'"))
+        let names = "'display', 'label', 'alias'"
+        try linkUnique(db, version: version, via: .name, candidates: tutelleNames(key: "nameKey", rorColumn: "name", rorKinds: names))
+        try linkUnique(db, version: version, via: .name, candidates: tutelleNames(key: "looseNameKey", rorColumn: "looseName", rorKinds: names))
+        // Acronyms are shared by institutions and labs (CIRM, IRHT, TAU): a tutelle is an institution, one with no parent.
+        try linkUnique(
+            db, version: version, via: .acronym,
+            candidates: tutelleNames(key: "acronymKey", rorColumn: "name", rorKinds: "'acronym'")
+                + " AND NOT EXISTS (SELECT 1 FROM organisationParent p WHERE p.organisationID = o.id)")
         return try counts(db)
     }
 
@@ -58,12 +64,12 @@ enum OrganisationLinker {
         """
     }
 
-    private static func tutelleNames(key: String, rorKinds: String) -> String {
+    private static func tutelleNames(key: String, rorColumn: String, rorKinds: String) -> String {
         """
         SELECT t.id AS rnsrID, o.id AS rorID FROM organisationTutelle t
-        JOIN organisationName n ON n.name = t.\(key) AND n.kind IN (\(rorKinds))
+        JOIN organisationName n ON n.\(rorColumn) = t.\(key) AND n.kind IN (\(rorKinds))
         JOIN organisation o ON o.id = n.organisationID AND o.registry = 'ror' AND o.countryCode = 'FR' AND o.status = 'active'
-        WHERE t.\(key) IS NOT NULL
+        WHERE t.\(key) IS NOT NULL AND t.\(key) != ''
         """
     }
 

@@ -120,8 +120,8 @@ struct OrganisationWriter {
         for name in organisation.names {
             let key = name.key
             guard !key.isEmpty, keys.insert("\(name.kind.rawValue) \(key)").inserted else { continue }
-            try db.cachedStatement(sql: "INSERT INTO organisationName (name, organisationID, kind) VALUES (?, ?, ?)")
-                .execute(arguments: [key, organisation.id, name.kind.rawValue])
+            try db.cachedStatement(sql: "INSERT INTO organisationName (name, looseName, organisationID, kind) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [key, OrganisationName.looseKey(name.value), organisation.id, name.kind.rawValue])
         }
         for parent in Set(organisation.parentIDs) {
             try db.cachedStatement(sql: "INSERT INTO organisationParent (organisationID, parentID) VALUES (?, ?)")
@@ -139,11 +139,11 @@ struct OrganisationWriter {
     func insert(_ tutelle: RNSRTutelle) throws {
         try db.cachedStatement(
             sql: """
-                INSERT OR IGNORE INTO organisationTutelle (id, name, nameKey, acronym, acronymKey, uai, siret)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT OR IGNORE INTO organisationTutelle (id, name, nameKey, looseNameKey, acronym, acronymKey, uai, siret)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            tutelle.placeholderID, tutelle.name, OrganisationName.key(tutelle.name), tutelle.acronym,
+            tutelle.placeholderID, tutelle.name, OrganisationName.key(tutelle.name), OrganisationName.looseKey(tutelle.name), tutelle.acronym,
             tutelle.acronym.map { OrganisationName.key($0) },
             tutelle.uai, tutelle.siret,
         ])

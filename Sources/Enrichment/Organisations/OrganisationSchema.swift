@@ -4,7 +4,7 @@ import Store
 /// The organisation registries' part of the store.
 ///
 /// `organisation` holds each organisation as JSON beside the columns the map and the statistics read;
-/// `organisationName` its names folded (`OrganisationName.key`), for lookups and for linking registries in SQL
+/// `organisationName` its names folded (`OrganisationName.key`, and `looseKey`), for lookups and for linking registries in SQL
 /// rather than in memory; `organisationParent` the parent ids as the registry wrote them (RNSR tutelles as
 /// placeholders), for children and counts; `organisationExternalID` the GRID, ISNI, Wikidata... ids.
 /// `organisationTutelle` keeps what the RNSR says of each tutelle and `organisationMapping` the RNSR→GRID/ROR
@@ -29,10 +29,12 @@ public enum OrganisationSchema: StoreSchema {
             try db.create(index: "organisation_registry", on: "organisation", columns: ["registry", "countryCode"])
             try db.create(table: "organisationName") { table in
                 table.column("name", .text).notNull()
+                table.column("looseName", .text).notNull()
                 table.column("organisationID", .text).notNull().references("organisation", onDelete: .cascade)
                 table.column("kind", .text).notNull()
             }
             try db.create(index: "organisationName_name", on: "organisationName", columns: ["name", "kind"])
+            try db.create(index: "organisationName_looseName", on: "organisationName", columns: ["looseName", "kind"])
             try db.create(index: "organisationName_organisation", on: "organisationName", columns: ["organisationID"])
             try db.create(table: "organisationParent") { table in
                 table.column("organisationID", .text).notNull().references("organisation", onDelete: .cascade)
@@ -51,6 +53,7 @@ public enum OrganisationSchema: StoreSchema {
                 table.primaryKey("id", .text)
                 table.column("name", .text).notNull()
                 table.column("nameKey", .text).notNull()
+                table.column("looseNameKey", .text).notNull()
                 table.column("acronym", .text)
                 table.column("acronymKey", .text)
                 table.column("uai", .text)
