@@ -103,6 +103,9 @@ func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> 
             let lab = try #require(try await repository.organisation(id: "201900010A"))
             #expect(lab.parentIDs == ["https://ror.org/0univ0001", "https://ror.org/0chu00002"], "the tutelles' placeholders resolved")
             #expect(lab.externalIDs["ror"] == ["https://ror.org/0lab00003"])
+            #expect(lab.place?.latitude == 44.8, "placed where its ROR record is")
+            #expect(try await repository.organisation(id: "201900011B")?.place?.latitude == 44.8)
+            #expect(try await repository.organisations().first { $0.id == "201900010A" }?.place?.longitude == -0.6)
             let rorLab = try #require(try await repository.organisation(id: "https://ror.org/0lab00003"))
             #expect(rorLab.externalIDs["rnsr"] == ["201900010A"])
 
@@ -202,6 +205,7 @@ func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> 
             let rnsr = try #require(stats.registries.first { $0.registry == .rnsr })
             #expect(rnsr.organisations == 4)
             #expect(rnsr.withParents == 3)
+            #expect(rnsr.withCoordinates == 4, "every lab is linked, and so placed")
             #expect(stats.topCountries == [OrganisationStats.Country(countryCode: "FR", organisations: 10)])
             #expect(stats.links.labs == 4)
             #expect(stats.links.labsLinked == 4)

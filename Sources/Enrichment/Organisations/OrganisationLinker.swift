@@ -50,7 +50,19 @@ enum OrganisationLinker {
             db, version: version, via: .acronym,
             candidates: tutelleNames(key: "acronymKey", rorColumn: "name", rorKinds: "'acronym'")
                 + " AND NOT EXISTS (SELECT 1 FROM organisationParent p WHERE p.organisationID = o.id)")
+        try placeLinkedLabs(db)
         return try counts(db)
+    }
+
+    /// The RNSR gives no coordinates: a lab linked to ROR is put on the map where its ROR record is.
+    private static func placeLinkedLabs(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE organisation SET (latitude, longitude) = (
+                    SELECT o.latitude, o.longitude FROM organisationLink l JOIN organisation o ON o.id = l.rorID
+                    WHERE l.rnsrID = organisation.id AND o.latitude IS NOT NULL ORDER BY l.rorID LIMIT 1)
+                WHERE registry = 'rnsr'
+                """)
     }
 
     /// Rows (rnsrID, rorID) of RNSR labs not yet linked whose name of one kind is a ROR organisation's.

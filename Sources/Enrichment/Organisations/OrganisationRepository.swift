@@ -19,11 +19,11 @@ public struct OrganisationRepository: Sendable {
     public func organisations() async throws -> [Organisation] {
         try await store.reader.read { db in
             let links = try OrganisationLinks.fetch(db)
-            let rows = try Row.fetchCursor(db, sql: "SELECT json FROM organisation ORDER BY registry DESC, id")
+            let rows = try Row.fetchCursor(db, sql: "SELECT json, latitude, longitude FROM organisation ORDER BY registry DESC, id")
             var organisations: [Organisation] = []
             let decoder = JSONDecoder()
             while let row = try rows.next() {
-                organisations.append(links.resolved(try decoder.decode(Organisation.self, from: row["json"] as Data)))
+                organisations.append(links.resolved(try Self.decode(row, decoder)))
             }
             return organisations
         }
@@ -70,8 +70,22 @@ public struct OrganisationRepository: Sendable {
     }
 
     static func organisation(id: String, _ db: Database) throws -> Organisation? {
-        guard let json = try Data.fetchOne(db, sql: "SELECT json FROM organisation WHERE id = ?", arguments: [id]) else { return nil }
-        return try OrganisationLinks.fetch(db, about: id).resolved(try JSONDecoder().decode(Organisation.self, from: json))
+        guard let row = try Row.fetchOne(db, sql: "SELECT json, latitude, longitude FROM organisation WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
+        return try OrganisationLinks.fetch(db, about: id).resolved(try decode(row, JSONDecoder()))
+    }
+
+    /// The organisation with the coordinates of its row, which linking gives RNSR labs.
+    private static func decode(_ row: Row, _ decoder: JSONDecoder) throws -> Organisation {
+        var organisation = try decoder.decode(Organisation.self, from: row["json"] as Data)
+        if organisation.place?.latitude == nil, let latitude: Double = row["latitude"], let longitude: Double = row["longitude"] {
+            var place = organisation.place ?? Place()
+            place.latitude = latitude
+            place.longitude = longitude
+            organisation.place = place
+        }
+        return organisation
     }
 
     /// A short hash of the latest import of each kind: the same files give the same version, on any machine.
