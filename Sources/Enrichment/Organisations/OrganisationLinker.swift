@@ -22,7 +22,8 @@ public struct OrganisationLinkCounts: Hashable, Sendable, Codable {
 enum OrganisationLinker {
     static func relink(_ db: Database, registryVersion version: String) throws -> OrganisationLinkCounts {
         try db.execute(sql: "DELETE FROM organisationLink")
-        // The mapping file's ROR ids, then its GRID ids found among the ROR organisations' identifiers.
+        // The mapping file's ROR ids, then its GRID ids found among the ROR organisations' identifiers (CROSS JOIN
+        // keeps SQLite from scanning the mapping once per GRID id: 1.2 s instead of 5 ms on the real registries).
         try db.execute(
             sql: """
                 INSERT OR IGNORE INTO organisationLink (rnsrID, rorID, via, registryVersion)
@@ -33,7 +34,7 @@ enum OrganisationLinker {
             sql: """
                 INSERT OR IGNORE INTO organisationLink (rnsrID, rorID, via, registryVersion)
                 SELECT m.rnsrID, x.organisationID, 'grid', ?1 FROM organisationMapping m
-                JOIN organisationExternalID x ON x.scheme = 'grid' AND x.value = m.grid
+                CROSS JOIN organisationExternalID x ON x.scheme = 'grid' AND x.value = m.grid
                 JOIN organisation o ON o.id = x.organisationID AND o.registry = 'ror'
                 WHERE m.rnsrID NOT IN (SELECT rnsrID FROM organisationLink)
                 """,
