@@ -155,7 +155,8 @@ extension OrganisationsCommand {
             for kind in [OrganisationName.Kind.label, .alias, .acronym, .unitCode] {
                 rows.append([kind.rawValue, organisation.names.filter { $0.kind == kind }.map(\.value).joined(separator: "; ")])
             }
-            for relationship in organisation.relationships {
+            // Children are listed below, with those that name it as their parent.
+            for relationship in organisation.relationships where relationship.kind != .child {
                 rows.append([relationship.kind.rawValue, [relationship.label, relationship.id].compactMap { $0 }.joined(separator: " — ")])
             }
             for (scheme, values) in organisation.externalIDs.sorted(by: { $0.key < $1.key }) {
@@ -164,9 +165,12 @@ extension OrganisationsCommand {
             print(columns(rows.filter { !$0[1].isEmpty }))
             if !children.isEmpty {
                 print("\n\(children.count) children:")
-                print(columns(children.map { [$0.id, $0.name, $0.place?.city ?? ""] }))
+                print(columns(children.prefix(Self.childrenShown).map { [$0.id, $0.name, $0.place?.city ?? ""] }))
+                if children.count > Self.childrenShown { print("… and \(children.count - Self.childrenShown) more (--format json lists them all)") }
             }
         }
+
+        static let childrenShown = 50
 
         /// The organisation with its children named, as `--format json` prints it.
         struct Shown: Encodable {
