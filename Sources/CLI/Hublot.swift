@@ -6,7 +6,9 @@ struct Hublot: AsyncParsableCommand {
         commandName: "hublot",
         abstract: "A window on a national hub of health data: its catalog, its use in research, its projects' data.",
         subcommands: [
-            CatalogCommand.self, PublicationsCommand.self, DatabasesCommand.self, ClassifyCommand.self, SearchCommand.self, Serve.self, Demo.self,
+            CatalogCommand.self, PublicationsCommand.self, DatabasesCommand.self, ClassifyCommand.self, SearchCommand.self, OrganisationsCommand.self,
+            Serve.self,
+            Demo.self,
         ]
     )
 }
