@@ -1,6 +1,7 @@
 import ArgumentParser
 import Catalog
 import Classification
+import Enrichment
 import Publications
 import Search
 import Store
@@ -12,7 +13,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Every capability's part of the store; the CLI is where they are put together.
     static let schemas: [any StoreSchema.Type] = [
-        CatalogSchema.self, PublicationsSchema.self, ClassificationSchema.self, SearchSchema.self,
+        CatalogSchema.self, PublicationsSchema.self, ClassificationSchema.self, SearchSchema.self, ResearcherSchema.self, JournalSchema.self,
     ]
 
     var path: String { StoreLocation.resolve(flag: store) }
