@@ -1,5 +1,6 @@
 import ArgumentParser
 import Enrichment
+import Core
 import Foundation
 
 /// `hublot enrich researchers`: who wrote what, as disambiguation found them, and the curators' corrections.
@@ -33,7 +34,7 @@ extension ResearchersCommand {
             let start = ContinuousClock.now
             let summary = try await ResearcherRepository(store: try storeOptions.open()).run()
             if format == .json { return try printJSON(summary) }
-            print(Self.render(summary, seconds: (ContinuousClock.now - start).seconds))
+            print(Self.render(summary, seconds: (ContinuousClock.now - start).inSeconds))
         }
 
         static func render(_ summary: ResearcherRunSummary, seconds: Double) -> String {

@@ -53,7 +53,7 @@ extension AuthorMention {
     /// The persons of a byline (collectives and nameless authors are skipped), positions counted from 1 over the
     /// whole byline so that they match the merged metadata's `authors`.
     public static func mentions(
-        in metadata: PublicationMetadata, publication: String, structures: (_ affiliation: String) -> [String] = Self.institution
+        in metadata: PublicationMetadata, publication: String, structures: (_ affiliation: String) -> [String] = AuthorMention.institution
     ) -> [AuthorMention] {
         let analyzer = TextAnalyzer(stopWords: [])
         let families = metadata.authors.map { author in

@@ -23,18 +23,21 @@ extension DisambiguationRun {
     /// The pairs of a block that score enough, strongest first. Only pairs sharing a feature (a co-author, a
     /// structure, a topic, a rare full name) are scored: a block of hundreds of `wang y` is not squared.
     func links(among members: [Int]) -> [Link] {
-        var postings: [String: [Int]] = [:]
+        // One table per kind of feature: a co-author and a topic may be spelled alike.
+        var postings: [[String: [Int]]] = Array(repeating: [:], count: 4)
         for (local, position) in members.enumerated() {
             let mention = mentions[position]
-            for coAuthor in mention.coAuthors { postings["c" + coAuthor, default: []].append(local) }
-            for structure in mention.structures { postings["s" + structure, default: []].append(local) }
-            for topic in mention.topics { postings["t" + topic, default: []].append(local) }
-            if isRare(mention), let first = mention.given.first { postings["n" + first, default: []].append(local) }
+            for coAuthor in mention.coAuthors { postings[0][coAuthor, default: []].append(local) }
+            for structure in mention.structures { postings[1][structure, default: []].append(local) }
+            for topic in mention.topics { postings[2][topic, default: []].append(local) }
+            if isRare(mention), let first = mention.given.first { postings[3][first, default: []].append(local) }
         }
         var pairs: Set<Int> = []
-        for posting in postings.values where posting.count > 1 && posting.count <= configuration.maximumPosting {
-            for (offset, a) in posting.enumerated() {
-                for b in posting[(offset + 1)...] { pairs.insert(a * members.count + b) }
+        for table in postings {
+            for posting in table.values where posting.count > 1 && posting.count <= configuration.maximumPosting {
+                for (offset, a) in posting.enumerated() {
+                    for b in posting[(offset + 1)...] { pairs.insert(a * members.count + b) }
+                }
             }
         }
         var links: [Link] = []

@@ -33,7 +33,7 @@ extension DisambiguationRun {
                 attempt += 1
                 id = ResearcherDisambiguation.stableID(for: MentionKey(publication: mentions[members[0]].key.description, position: attempt))
             }
-            let orcid = members.lazy.compactMap { self.mentions[$0].orcid }.first
+            let orcid = members.compactMap { mentions[$0].orcid }.first
             researchers.append(
                 Researcher(
                     id: id, name: displayName(of: members), orcid: orcid,

@@ -149,7 +149,9 @@ public struct ResearcherRepository: Sendable {
         let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO researcher (id, name, orcid, mentions, folded) VALUES (?, ?, ?, ?, ?)")
         for researcher in researchers {
             let row = existing.removeValue(forKey: researcher.id)
-            if let row, row[1] == researcher.name, row[2] == researcher.orcid, row[3] == researcher.mentions.count { continue }
+            if let row, (row[1] as String) == researcher.name, (row[2] as String?) == researcher.orcid, (row[3] as Int) == researcher.mentions.count {
+                continue
+            }
             try upsert.execute(arguments: [researcher.id, researcher.name, researcher.orcid, researcher.mentions.count, researcher.name.folded])
         }
         let delete = try db.cachedStatement(sql: "DELETE FROM researcher WHERE id = ?")
