@@ -48,7 +48,8 @@ struct PubMedResearchersTests {
         #expect(Double(statistics.merged) < 0.2 * Double(statistics.mentions), "one month of PubMed is mostly different people")
 
         // No merge joins given names that contradict each other, unless an ORCID says so.
-        let byKey = Dictionary(uniqueKeysWithValues: mentions.map { ($0.key, $0) })
+        // A PMID revised within the file appears twice; the disambiguation keeps its first version, as here.
+        let byKey = Dictionary(mentions.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         for researcher in several where researcher.orcid == nil {
             let names = researcher.mentions.compactMap { byKey[$0.key]?.given }
             for (offset, name) in names.enumerated() {

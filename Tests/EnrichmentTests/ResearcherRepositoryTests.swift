@@ -102,7 +102,10 @@ import Testing
         let store = try enrichmentStore()
         try ingestJSONL(Self.bylines, into: store)
         _ = try await ResearcherRepository(store: store).run()
-        try await store.writer.write { db in try db.execute(sql: "DELETE FROM publication WHERE id = 3") }
+        try await store.writer.write { db in
+            try db.execute(sql: "DELETE FROM publicationRecord WHERE publicationID = 3")
+            try db.execute(sql: "DELETE FROM publication WHERE id = 3")
+        }
         let left = try await store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM researcherAssignment") }
         #expect(left == 4)
         let rerun = try await ResearcherRepository(store: store).run()

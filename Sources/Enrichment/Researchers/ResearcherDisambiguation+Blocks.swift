@@ -1,10 +1,18 @@
 /// The namesakes of each block, told apart by their evidence.
 extension DisambiguationRun {
     mutating func clusterBlocks() {
-        var blocks: [String: [Int]] = [:]
-        for (position, mention) in mentions.enumerated() where !mention.given.isEmpty { blocks[mention.block, default: []].append(position) }
-        for block in blocks.keys.sorted() {
-            guard let members = blocks[block], members.count > 1 else { continue }
+        // Blocks in the order of their first mention: as fixed as sorting their keys, and cheaper.
+        var blockIndex: [String: Int] = [:]
+        var blockMembers: [[Int]] = []
+        for (position, mention) in mentions.enumerated() where !mention.given.isEmpty {
+            if let index = blockIndex[blocks[position]] {
+                blockMembers[index].append(position)
+            } else {
+                blockIndex[blocks[position]] = blockMembers.count
+                blockMembers.append([position])
+            }
+        }
+        for members in blockMembers where members.count > 1 {
             for link in links(among: members) where clusters.mayJoin(link.a, link.b) {
                 clusters.join(link.a, link.b)
                 reasons[link.a] += link.reasons.map { MergeReason($0.kind, with: mentions[link.b].key, values: $0.values) }
@@ -23,6 +31,16 @@ extension DisambiguationRun {
     /// The pairs of a block that score enough, strongest first. Only pairs sharing a feature (a co-author, a
     /// structure, a topic, a rare full name) are scored: a block of hundreds of `wang y` is not squared.
     func links(among members: [Int]) -> [Link] {
+        var links: [Link] = []
+        // A small block is cheaper to square than to index.
+        if members.count <= 8 {
+            for (offset, a) in members.enumerated() {
+                for b in members[(offset + 1)...] {
+                    if let link = link(a, b), link.score >= configuration.threshold { links.append(link) }
+                }
+            }
+            return links.sorted { ($0.score, $1.a, $1.b) > ($1.score, $0.a, $0.b) }
+        }
         // One table per kind of feature: a co-author and a topic may be spelled alike.
         var postings: [[String: [Int]]] = Array(repeating: [:], count: 4)
         for (local, position) in members.enumerated() {
@@ -30,7 +48,7 @@ extension DisambiguationRun {
             for coAuthor in mention.coAuthors { postings[0][coAuthor, default: []].append(local) }
             for structure in mention.structures { postings[1][structure, default: []].append(local) }
             for topic in mention.topics { postings[2][topic, default: []].append(local) }
-            if isRare(mention), let first = mention.given.first { postings[3][first, default: []].append(local) }
+            if rare[position], let first = mention.given.first { postings[3][first, default: []].append(local) }
         }
         var pairs: Set<Int> = []
         for table in postings {
@@ -40,7 +58,6 @@ extension DisambiguationRun {
                 }
             }
         }
-        var links: [Link] = []
         for pair in pairs {
             let (a, b) = (members[pair / members.count], members[pair % members.count])
             if let link = link(a, b), link.score >= configuration.threshold { links.append(link) }
@@ -74,7 +91,7 @@ extension DisambiguationRun {
         }
         if first.given.isFull, second.given.isFull {
             score += configuration.fullNameWeight
-            if isRare(first), isRare(second) {
+            if rare[a], rare[b] {
                 score += configuration.threshold
                 reasons.append(MergeReason(.rareName, values: [first.name]))
             }

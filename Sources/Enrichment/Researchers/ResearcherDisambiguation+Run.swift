@@ -8,36 +8,56 @@ struct DisambiguationRun {
     var statistics = ResearcherDisambiguation.Statistics()
     /// A mention of each pinned id (ORCID, curator's assignment): where another mention of it joins.
     var anchors: [String: Int] = [:]
-    let index: [MentionKey: Int]
     /// Mentions per block key, the frequency of a co-author's name.
     let blockMentions: [String: Int]
     let familyMentions: [String: Int]
     let firstNameMentions: [String: Int]
     let fullNamedMentions: Int
+    /// Each mention's block key, and whether its full name is rare: computed once, read in every pair.
+    let blocks: [String]
+    var rare: [Bool] = []
 
     init(mentions unsorted: [AuthorMention], configuration: ResearcherDisambiguation.Configuration) {
-        var seen: Set<MentionKey> = []
-        mentions = unsorted.sorted { $0.key < $1.key }.filter { seen.insert($0.key).inserted }
+        mentions = Self.ordered(unsorted)
+        blocks = mentions.map(\.block)
         self.configuration = configuration
         clusters = MentionClusters(given: mentions.map(\.given))
         reasons = Array(repeating: [], count: mentions.count)
-        index = Dictionary(uniqueKeysWithValues: mentions.enumerated().map { ($1.key, $0) })
-        var blocks: [String: Int] = [:]
+        var blockCounts: [String: Int] = [:]
         var families: [String: Int] = [:]
         var firstNames: [String: Int] = [:]
         var fullNamed = 0
-        for mention in mentions {
-            blocks[mention.block, default: 0] += 1
+        for (mention, block) in zip(mentions, blocks) {
+            blockCounts[block, default: 0] += 1
             families[mention.family, default: 0] += 1
             if mention.given.isFull, let first = mention.given.first {
                 firstNames[first, default: 0] += 1
                 fullNamed += 1
             }
         }
-        blockMentions = blocks
+        blockMentions = blockCounts
         familyMentions = families
         firstNameMentions = firstNames
         fullNamedMentions = fullNamed
+        rare = mentions.map { isRare($0) }
+    }
+
+    /// By publication name, then position; a mention given twice (a record revised within a file) is kept once,
+    /// first given first kept. Sorting the publications rather than the mentions: five times fewer comparisons.
+    static func ordered(_ unsorted: [AuthorMention]) -> [AuthorMention] {
+        var byPublication: [String: [Int]] = [:]
+        for (position, mention) in unsorted.enumerated() { byPublication[mention.key.publication, default: []].append(position) }
+        var ordered: [AuthorMention] = []
+        ordered.reserveCapacity(unsorted.count)
+        for publication in byPublication.keys.sorted() {
+            var last = 0
+            for position in byPublication[publication]!.sorted(by: { (unsorted[$0].key.position, $0) < (unsorted[$1].key.position, $1) })
+            where unsorted[position].key.position != last {
+                ordered.append(unsorted[position])
+                last = unsorted[position].key.position
+            }
+        }
+        return ordered
     }
 
     /// Mentions of one ORCID are one person, whatever their names.
@@ -59,6 +79,8 @@ struct DisambiguationRun {
     /// The latest decision on each pair or mention wins; decisions that contradict an ORCID or each other are
     /// counted, not applied.
     mutating func apply(_ corrections: [ResearcherCorrection], previous: [MentionKey: String]) {
+        guard !corrections.isEmpty else { return }
+        let index = Dictionary(mentions.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         var pairs: [[MentionKey]: ResearcherCorrection] = [:]
         var assignments: [MentionKey: ResearcherCorrection] = [:]
         for (_, correction) in corrections.enumerated().sorted(by: { ($0.1.decidedAt, $0.0) < ($1.1.decidedAt, $1.0) }) {

@@ -52,7 +52,7 @@ public struct ResearcherDisambiguation: Sendable {
     }
 
     public struct Result: Hashable, Sendable {
-        /// Sorted by id.
+        /// In the order of their first mention (by publication name, then position).
         public var researchers: [Researcher]
         public var statistics: Statistics
 
@@ -75,9 +75,12 @@ public struct ResearcherDisambiguation: Sendable {
 
     /// `hublot:` and the first ten hex digits of the SHA-256 of a mention's key: an id that a rerun gives again.
     public static func stableID(for key: MentionKey) -> String {
-        "hublot:" + SHA256.hash(data: Data(key.description.utf8)).prefix(5).map { byte in
-            let hex = String(byte, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var id = Array("hublot:".utf8)
+        for byte in SHA256.hash(data: Data(key.description.utf8)).prefix(5) {
+            id.append(digits[Int(byte >> 4)])
+            id.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: id, as: UTF8.self)
     }
 }
