@@ -1,6 +1,6 @@
 import ArgumentParser
-import Enrichment
 import Core
+import Enrichment
 import Foundation
 
 /// `hublot enrich researchers`: who wrote what, as disambiguation found them, and the curators' corrections.

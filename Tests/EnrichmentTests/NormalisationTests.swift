@@ -7,7 +7,9 @@ import Testing
 @Suite struct NormalisationTests {
     @Test func keywordsAreTrimmedSplitAndDeduplicatedKeepingTheFirstForm() {
         #expect(
-            KeywordNormalisation.normalised(["  Pharmaco-épidémiologie.", "SNDS;  claims   data ;", "pharmaco-epidemiologie", "Claims data", "COVID-19 (SARS-CoV-2)"])
+            KeywordNormalisation.normalised([
+                "  Pharmaco-épidémiologie.", "SNDS;  claims   data ;", "pharmaco-epidemiologie", "Claims data", "COVID-19 (SARS-CoV-2)",
+            ])
                 == ["Pharmaco-épidémiologie", "SNDS", "claims data", "COVID-19 (SARS-CoV-2)"])
         #expect(KeywordNormalisation.normalised([";", " . ", ""]).isEmpty)
         #expect(KeywordNormalisation.cleaned("asthma ,;.") == "asthma")
@@ -17,7 +19,9 @@ import Testing
         let headings = MeshNormalisation.deduplicated([
             MeshHeading(descriptor: "Asthma", descriptorID: "D001249", qualifiers: [MeshQualifier(name: "epidemiology")]),
             MeshHeading(descriptor: "Humans", descriptorID: "D006801"),
-            MeshHeading(descriptor: "asthma", isMajorTopic: true, qualifiers: [MeshQualifier(name: "Epidemiology", isMajorTopic: true), MeshQualifier(name: "therapy")]),
+            MeshHeading(
+                descriptor: "asthma", isMajorTopic: true,
+                qualifiers: [MeshQualifier(name: "Epidemiology", isMajorTopic: true), MeshQualifier(name: "therapy")]),
             MeshHeading(descriptor: "Asthme", descriptorID: "D001249"),
         ])
         #expect(headings.map(\.descriptor) == ["Asthma", "Humans"])

@@ -43,13 +43,19 @@ struct PubMedResearchersTests {
             disambiguated in \(time)
             """)
         #expect(statistics.mentions > 120_000)
-        #expect(time < .seconds(10))
+        // The target is for optimised builds; an unoptimised (debug) build runs this code about ten times slower.
+        #if DEBUG
+            let limit = Duration.seconds(60)
+        #else
+            let limit = Duration.seconds(10)
+        #endif
+        #expect(time < limit)
         #expect(statistics.merged > 1_000, "namesakes sharing co-authors are merged")
         #expect(Double(statistics.merged) < 0.2 * Double(statistics.mentions), "one month of PubMed is mostly different people")
 
         // No merge joins given names that contradict each other, unless an ORCID says so.
-        // A PMID revised within the file appears twice; the disambiguation keeps its first version, as here.
-        let byKey = Dictionary(mentions.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        // A PMID revised within the file appears twice; the disambiguation keeps its last version, as here.
+        let byKey = Dictionary(mentions.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
         for researcher in several where researcher.orcid == nil {
             let names = researcher.mentions.compactMap { byKey[$0.key]?.given }
             for (offset, name) in names.enumerated() {
@@ -57,13 +63,13 @@ struct PubMedResearchersTests {
             }
         }
         // Every ORCID is one researcher.
-        let orcids = Set(mentions.compactMap(\.orcid))
+        let orcids = Set(byKey.values.compactMap(\.orcid))
         #expect(orcids.count == statistics.withORCID)
         // The commonest block keeps many people apart.
         var blocks: [String: Set<String>] = [:]
         var blockSizes: [String: Int] = [:]
         let assignment = result.assignment
-        for mention in mentions where !mention.given.isEmpty {
+        for mention in byKey.values where !mention.given.isEmpty {
             blocks[mention.block, default: []].insert(assignment[mention.key] ?? "")
             blockSizes[mention.block, default: 0] += 1
         }

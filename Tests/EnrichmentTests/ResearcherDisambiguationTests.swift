@@ -18,7 +18,7 @@ import Testing
         #expect(identified.orcid == "0000-0002-1825-0097")
         // p4 shares a co-author with both ORCID persons: it joins one of them (the first, on a tie), never both.
         #expect(identified.mentions.map(\.key.description) == ["p1#1", "p2#3", "p4#2"])
-        #expect(identified.mentions.prefix(2).allSatisfy { $0.reasons == [MergeReason(.orcid, values: ["0000-0002-1825-0097"])] })
+        #expect(identified.mentions.prefix(2).allSatisfy { $0.reasons.first == MergeReason(.orcid, values: ["0000-0002-1825-0097"]) })
         #expect(identified.mentions[2].reasons == [MergeReason(.coAuthors, with: MentionKey("p1#1"), values: ["martin c"])])
         #expect(result.researcher(of: "p3", 1)?.mentions.map(\.key.description) == ["p3#1"])
         #expect(result.researcher(of: "p3", 1)?.id == "orcid:0000-0001-5109-3700")
@@ -87,8 +87,9 @@ import Testing
         #expect(result.researcher(of: "b2", 4)?.mentions.last?.reasons.first?.kind == .rareName)
         #expect(!result.together(("b1", 1), ("b3", 2)), "an initial needs evidence beyond the name")
         // With the default population, the same corpus is too small to call any name rare.
-        #expect(!disambiguation.run(strangers(500) + [mention("b1", 1, "Bainton", "Roland"), mention("b2", 4, "Bainton", "Roland")])
-            .together(("b1", 1), ("b2", 4)))
+        #expect(
+            !disambiguation.run(strangers(500) + [mention("b1", 1, "Bainton", "Roland"), mention("b2", 4, "Bainton", "Roland")])
+                .together(("b1", 1), ("b2", 4)))
     }
 
     @Test func curatorsCorrectionsWinAndAreKeptOnReruns() throws {
@@ -116,7 +117,8 @@ import Testing
         // Assigning p4's Marie Durand to Jean's researcher, a later decision, moves her there.
         let jean = try #require(first.researcher(of: "p1", 1)).id
         let assigned = disambiguation.run(
-            mentions, corrections: corrections + [ResearcherCorrection(.assign(MentionKey("p4#1")!, researcher: jean), curator: "bo", decidedAt: date)],
+            mentions,
+            corrections: corrections + [ResearcherCorrection(.assign(MentionKey("p4#1")!, researcher: jean), curator: "bo", decidedAt: date)],
             previous: first.assignment)
         #expect(assigned.researcher(of: "p4", 1)?.id == jean)
         #expect(assigned.together(("p1", 1), ("p4", 1)))
@@ -124,7 +126,8 @@ import Testing
 
         // A later `same` on a pair replaces the earlier `different`.
         let reversed = disambiguation.run(
-            mentions, corrections: corrections + [ResearcherCorrection(.same(MentionKey("p1#1")!, MentionKey("p2#1")!), curator: "bo", decidedAt: date + 60)])
+            mentions,
+            corrections: corrections + [ResearcherCorrection(.same(MentionKey("p1#1")!, MentionKey("p2#1")!), curator: "bo", decidedAt: date + 60)])
         #expect(reversed.together(("p1", 1), ("p2", 1)))
         #expect(reversed.statistics.correctionsNotApplied == 1)
     }

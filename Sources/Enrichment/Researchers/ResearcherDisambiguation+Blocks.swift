@@ -75,7 +75,9 @@ extension DisambiguationRun {
         let coAuthors = shared(first.coAuthors, second.coAuthors)
         if !coAuthors.isEmpty {
             for coAuthor in coAuthors {
-                score += (blockMentions[coAuthor] ?? 0) > configuration.commonNameMentions ? configuration.commonCoAuthorWeight : configuration.coAuthorWeight
+                score +=
+                    (blockMentions[coAuthor] ?? 0) > configuration.commonNameMentions
+                    ? configuration.commonCoAuthorWeight : configuration.coAuthorWeight
             }
             reasons.append(MergeReason(.coAuthors, values: coAuthors))
         }

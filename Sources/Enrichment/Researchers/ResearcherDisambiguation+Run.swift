@@ -43,7 +43,7 @@ struct DisambiguationRun {
     }
 
     /// By publication name, then position; a mention given twice (a record revised within a file) is kept once,
-    /// first given first kept. Sorting the publications rather than the mentions: five times fewer comparisons.
+    /// as last given. Sorting the publications rather than the mentions: five times fewer comparisons.
     static func ordered(_ unsorted: [AuthorMention]) -> [AuthorMention] {
         var byPublication: [String: [Int]] = [:]
         for (position, mention) in unsorted.enumerated() { byPublication[mention.key.publication, default: []].append(position) }
@@ -51,8 +51,8 @@ struct DisambiguationRun {
         ordered.reserveCapacity(unsorted.count)
         for publication in byPublication.keys.sorted() {
             var last = 0
-            for position in byPublication[publication]!.sorted(by: { (unsorted[$0].key.position, $0) < (unsorted[$1].key.position, $1) })
-            where unsorted[position].key.position != last {
+            for position in byPublication[publication]!.sorted(by: { (unsorted[$0].key.position, $0) < (unsorted[$1].key.position, $1) }) {
+                if unsorted[position].key.position == last { ordered.removeLast() }
                 ordered.append(unsorted[position])
                 last = unsorted[position].key.position
             }
@@ -93,7 +93,9 @@ struct DisambiguationRun {
                 assignments[mention] = correction
             }
         }
-        let decided = pairs.sorted { $0.value.decidedAt < $1.value.decidedAt || ($0.value.decidedAt == $1.value.decidedAt && $0.key.lexicographicallyPrecedes($1.key)) }
+        let decided = pairs.sorted {
+            $0.value.decidedAt < $1.value.decidedAt || ($0.value.decidedAt == $1.value.decidedAt && $0.key.lexicographicallyPrecedes($1.key))
+        }
         for (_, correction) in decided {
             guard case .different(let a, let b) = correction.decision else { continue }
             guard let ia = index[a], let ib = index[b], clusters.find(ia) != clusters.find(ib) else {

@@ -47,7 +47,9 @@ extension ResearcherRepository {
                 """
         ).compactMap { row in
             let mention = MentionKey(publication: row[1], position: row[2])
-            let other: MentionKey? = (row[3] as String?).flatMap { publication in (row[4] as Int?).map { MentionKey(publication: publication, position: $0) } }
+            let other: MentionKey? = (row[3] as String?).flatMap { publication in
+                (row[4] as Int?).map { MentionKey(publication: publication, position: $0) }
+            }
             let decision: ResearcherCorrection.Decision
             switch (row[0] as String, other, row[5] as String?) {
             case ("same", let other?, _): decision = .same(mention, other)

@@ -54,7 +54,9 @@ extension ResearcherRepository {
         try await store.reader.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, name, orcid FROM researcher WHERE id = ?", arguments: [id]) else { return nil }
             let assignments = try Row.fetchAll(
-                db, sql: "SELECT publicationID, authorPosition, reasons FROM researcherAssignment WHERE researcherID = ? ORDER BY publicationID, authorPosition",
+                db,
+                sql:
+                    "SELECT publicationID, authorPosition, reasons FROM researcherAssignment WHERE researcherID = ? ORDER BY publicationID, authorPosition",
                 arguments: [id])
             let ids = Set(assignments.map { $0[0] as Int64 })
             let names = try PublicationRepository.names(db, ids)
