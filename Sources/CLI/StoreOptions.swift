@@ -13,8 +13,8 @@ struct StoreOptions: ParsableArguments {
 
     /// Every capability's part of the store; the CLI is where they are put together.
     static let schemas: [any StoreSchema.Type] = [
-        CatalogSchema.self, PublicationsSchema.self, ClassificationSchema.self, OrganisationSchema.self, EnrichmentSchema.self, SearchSchema.self,
-    ]
+        CatalogSchema.self
+    ] + SearchSchema.withDependencies
 
     var path: String { StoreLocation.resolve(flag: store) }
 

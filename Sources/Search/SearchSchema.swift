@@ -63,7 +63,8 @@ public enum SearchSchema: StoreSchema {
 
     /// The schemas search reads from, in the order they must be registered, then search's own.
     public static let withDependencies: [any StoreSchema.Type] = [
-        PublicationsSchema.self, ClassificationSchema.self, EnrichmentSchema.self, SearchSchema.self,
+        PublicationsSchema.self, ClassificationSchema.self, OrganisationSchema.self, EnrichmentSchema.self, ResearcherSchema.self,
+        JournalSchema.self, SearchSchema.self,
     ]
 
     static let triggers: [String] = {
