@@ -95,7 +95,7 @@ struct OrganisationNameIndex: Sendable {
             for name in allNames {
                 switch name.kind {
                 case .unitCode:
-                    if let code = UnitCode(registryName: name.value) { append(index, to: &unitCodes[code.key, default: []]) }
+                    if let code = UnitCode(registryName: name.value) { Self.append(index, to: &unitCodes[code.key, default: []]) }
                 case .acronym:
                     addAcronym(name.value, index)
                 case .display, .label, .alias:
@@ -112,10 +112,10 @@ struct OrganisationNameIndex: Sendable {
 
         private mutating func addAcronym(_ value: String, _ index: Int32) {
             let acronym = value.trimmingCharacters(in: .whitespaces)
-            if acronym.count >= 2 { append(index, to: &acronyms[acronym, default: []]) }
+            if acronym.count >= 2 { Self.append(index, to: &acronyms[acronym, default: []]) }
         }
 
-        private func append(_ index: Int32, to list: inout [Int32]) {
+        private static func append(_ index: Int32, to list: inout [Int32]) {
             if list.last != index { list.append(index) }
         }
 
@@ -125,20 +125,20 @@ struct OrganisationNameIndex: Sendable {
             for word in words { numbers.append(numbering(word)) }
             let key = Key(words: numbers)
             longestKey = max(longestKey, words.count)
-            add(Entry(organisation: index, isPrimary: isPrimary), to: &names[key, default: []])
+            Self.add(Entry(organisation: index, isPrimary: isPrimary), to: &names[key, default: []])
             if let turnedWords = OrganisationNameIndex.turnedAround(words) {
                 let turnedKey = Key(words: turnedWords.map { vocabulary[$0]! })
-                add(Entry(organisation: index, isPrimary: isPrimary), to: &turned[turnedKey, default: []])
+                Self.add(Entry(organisation: index, isPrimary: isPrimary), to: &turned[turnedKey, default: []])
             }
             // The start of a name, up to a word saying its kind, then the rest (`University of California` + `Davis`).
             guard words.count >= 3, let kind = words.firstIndex(where: NameTokens.kindWords.contains) else { return }
             for length in max(2, kind + 1)..<words.count {
                 let entry = Entry(organisation: index, isPrimary: isPrimary, rest: Array(key.words[length...]))
-                add(entry, to: &starts[Key(words: Array(key.words.prefix(length))), default: []])
+                Self.add(entry, to: &starts[Key(words: Array(key.words.prefix(length))), default: []])
             }
         }
 
-        private func add(_ entry: Entry, to list: inout [Entry]) {
+        private static func add(_ entry: Entry, to list: inout [Entry]) {
             if let same = list.firstIndex(where: { $0.organisation == entry.organisation && $0.rest == entry.rest }) {
                 list[same].isPrimary = list[same].isPrimary || entry.isPrimary
             } else {
