@@ -56,6 +56,15 @@ let package = Package(
             path: "Sources/SearchLatency",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // The affiliation matcher: strings per second over one PubMed file, and the gold sets' precision and recall.
+        .executableTarget(
+            name: "affiliation-matching",
+            dependencies: [
+                "BenchmarkSupport", .product(name: "Enrichment", package: "hublot"), .product(name: "Publications", package: "hublot"),
+            ],
+            path: "Sources/AffiliationMatching",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "CatalogBenchmarks",
             dependencies: [

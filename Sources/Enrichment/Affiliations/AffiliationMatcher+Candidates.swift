@@ -1,0 +1,178 @@
+import Foundation
+
+extension AffiliationMatcher {
+    /// One word of a segment: folded, spelled as the index spells it, its number there, and its part.
+    struct Word {
+        var text: String
+        var number: Int32?
+        var part: Int
+    }
+
+    /// A run of words found in the index, and how.
+    struct Span {
+        var start: Int
+        var end: Int
+        var form: OrganisationNameIndex.Form
+        var key: OrganisationNameIndex.Key
+    }
+
+    func candidates(in segment: String, country: String?, context: MatchContext) -> [Found] {
+        let parts = AffiliationText(Self.bracketsAsCommas(segment)).parts
+        var words: [Word] = []
+        var partStart: [Int] = []
+        for (index, part) in parts.enumerated() {
+            partStart.append(words.count)
+            for word in NameTokens.words(folded: part.folded) { words.append(Word(text: word, number: self.index.number(word), part: index)) }
+        }
+        var found: [Found] = []
+        var taken = [Bool](repeating: false, count: words.count)
+        for span in spans(in: words) where !taken[span.start..<span.end].contains(true) {
+            guard let candidate = resolve(span, words: words, partStart: partStart, country: country, context: context) else { continue }
+            for position in span.start..<span.end { taken[position] = true }
+            found.append(candidate)
+        }
+        found += acronymCandidates(in: segment, country: country, context: context)
+        found += unitCodeCandidates(in: segment, country: country, context: context)
+        return found
+    }
+
+    /// Every run found in the index, the longest first; at one place, the start of a longer name whose rest comes
+    /// later beats a name, which beats a name turned around.
+    func spans(in words: [Word]) -> [Span] {
+        var spans: [Span] = []
+        for start in words.indices {
+            var key = OrganisationNameIndex.Key(words: [])
+            for end in start..<min(words.count, start + index.longestKey) {
+                guard let number = words[end].number else { break }
+                key.words.append(number)
+                guard index.beginnings.contains(key) else { break }
+                if let entries = index.starts[key], !completed(entries, after: words[(end + 1)...]).isEmpty {
+                    spans.append(Span(start: start, end: end + 1, form: .start, key: key))
+                } else if index.names[key] != nil {
+                    spans.append(Span(start: start, end: end + 1, form: .name, key: key))
+                } else if index.turned[key] != nil {
+                    spans.append(Span(start: start, end: end + 1, form: .turned, key: key))
+                }
+            }
+        }
+        let order: [OrganisationNameIndex.Form: Int] = [.name: 0, .turned: 1, .start: 2]
+        return spans.sorted { ($0.end - $0.start, order[$1.form]!) > ($1.end - $1.start, order[$0.form]!) }
+    }
+
+    /// The entries whose rest of name is printed after the run.
+    func completed(_ entries: [OrganisationNameIndex.Entry], after words: ArraySlice<Word>) -> [OrganisationNameIndex.Entry] {
+        let later = Set(words.compactMap(\.number))
+        return entries.filter { $0.rest.allSatisfy(later.contains) }
+    }
+
+    /// The one organisation a run names, with a score; nil when the run is a fragment or names several.
+    func resolve(_ span: Span, words: [Word], partStart: [Int], country: String?, context: MatchContext) -> Found? {
+        let firstPart = words[span.start].part
+        let lastPart = words[span.end - 1].part
+        // A name across a comma (`University of Wisconsin, Madison`) starts its part.
+        if lastPart != firstPart, partStart[firstPart] != span.start { return nil }
+        // The run is the whole of its parts, but for unit numbers (`Inserm U1219`).
+        let isWhole = words.indices.allSatisfy { position in
+            (span.start..<span.end).contains(position) || words[position].part < firstPart || words[position].part > lastPart
+                || NameTokens.isCode(words[position].text)
+        }
+        let key = span.key.words
+        let hasKindWord = words[span.start..<span.end].contains { NameTokens.kindWords.contains($0.text) }
+        if !isWhole {
+            // A fragment of a longer name: one or two words without a kind (`Paris`), a name followed by its
+            // number (`Université Paris 6`), a name turned around inside other words.
+            if key.count == 1 || (!hasKindWord && key.count < 3) || span.form == .turned { return nil }
+            if span.end < words.count, words[span.end].part == lastPart, NameTokens.isOrdinal(words[span.end].text) { return nil }
+        }
+        if key.count == 1, index.cities.contains(words[span.start].text) { return nil }
+        if isAccreditation(span, words: words, partStart: partStart) { return nil }
+
+        let entries: [OrganisationNameIndex.Entry]
+        switch span.form {
+        case .name: entries = index.names[span.key] ?? []
+        case .turned: entries = index.turned[span.key] ?? []
+        case .start: entries = completed(index.starts[span.key] ?? [], after: words[span.end...])
+        }
+        guard let organisation = chosen(entries, country: country, allowsInactive: isWhole, context: context) else { return nil }
+        if span.form == .turned, country == nil { return nil }
+        var score = isWhole ? 0.9 : 0.8
+        if span.form == .turned { score -= 0.1 }
+        if country == nil { score -= 0.1 }
+        let isUnitLike = NameTokens.unitWords.contains(words[span.start].text)
+        return Found(organisation: organisation, score: score, isUnitLike: isUnitLike)
+    }
+
+    /// `Key Laboratory of …, Ministry of Education`: a ministry accrediting a lab, not an affiliation.
+    func isAccreditation(_ span: Span, words: [Word], partStart: [Int]) -> Bool {
+        guard words[span.start].text == "ministry", words[span.start].part > 0 else { return false }
+        let previous = words[partStart[words[span.start].part - 1]...].prefix(3).map(\.text)
+        return previous.starts(with: ["key", "laboratory"]) || previous.starts(with: ["state", "key", "laboratory"])
+            || previous.starts(with: ["engineering", "research", "center"])
+    }
+
+    /// The one organisation among a key's entries: active (or its successor), in the country, then the one whose
+    /// city the string names, then the one for which the key is a display name or a label.
+    func chosen(_ entries: [OrganisationNameIndex.Entry], country: String?, allowsInactive: Bool, context: MatchContext) -> Int32? {
+        var candidates: [(organisation: Int32, isPrimary: Bool)] = []
+        for entry in entries {
+            let organisation = index.organisations[Int(entry.organisation)]
+            var kept: [Int32] = []
+            if organisation.status == .active {
+                kept = [entry.organisation]
+            } else {
+                let successors = organisation.relationships.filter { $0.kind == .successor }.compactMap { index.position[$0.id] }
+                kept = successors.isEmpty ? (allowsInactive ? [entry.organisation] : []) : successors
+            }
+            for id in kept where !candidates.contains(where: { $0.organisation == id }) {
+                if let country, index.organisations[Int(id)].place?.countryCode != country { continue }
+                candidates.append((id, entry.isPrimary))
+            }
+        }
+        if candidates.count > 1 {
+            let inCity = candidates.filter { context.names(city: index.foldedCities[Int($0.organisation)]) }
+            if !inCity.isEmpty { candidates = inCity }
+        }
+        if candidates.count > 1 {
+            let primary = candidates.filter(\.isPrimary)
+            if primary.count == 1 { candidates = primary }
+        }
+        return candidates.count == 1 ? candidates[0].organisation : nil
+    }
+
+    /// A part that is an acronym as printed, outside brackets (inside them, it repeats the name before it): kept
+    /// for the one active organisation bearing it in the string's country, surer when its city is named.
+    func acronymCandidates(in segment: String, country: String?, context: MatchContext) -> [Found] {
+        guard let country else { return [] }
+        var found: [Found] = []
+        for part in Self.withoutBrackets(segment).split(whereSeparator: { $0 == "," || $0 == "\n" }) {
+            let acronym = part.trimmingCharacters(in: .whitespaces)
+            guard acronym.count >= 3, AffiliationPlaces.regionAbbreviations[acronym] == nil, Country.byCode3[acronym] == nil,
+                let organisations = index.acronyms[acronym]
+            else { continue }
+            let inCountry = organisations.filter { id in
+                let organisation = index.organisations[Int(id)]
+                return organisation.status == .active && organisation.place?.countryCode == country
+            }
+            guard inCountry.count == 1 else { continue }
+            let cityNamed = context.names(city: index.foldedCities[Int(inCountry[0])])
+            found.append(Found(organisation: inCountry[0], score: cityNamed ? 0.75 : 0.6))
+        }
+        return found
+    }
+
+    /// French units by their code (`UMR 5525`): one lab, in France or where the string does not say.
+    func unitCodeCandidates(in segment: String, country: String?, context: MatchContext) -> [Found] {
+        guard country == nil || country == "FR", !index.unitCodes.isEmpty else { return [] }
+        var found: [Found] = []
+        for code in UnitCode.codes(in: segment) {
+            guard var labs = index.unitCodes[code.key] else { continue }
+            labs = labs.filter { index.organisations[Int($0)].status == .active }
+            if labs.count > 1 {
+                let inCity = labs.filter { context.names(city: index.foldedCities[Int($0)]) }
+                if !inCity.isEmpty { labs = inCity }
+            }
+            if labs.count == 1 { found.append(Found(organisation: labs[0], score: 0.85)) }
+        }
+        return found
+    }
+}

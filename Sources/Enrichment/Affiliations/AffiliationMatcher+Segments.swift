@@ -1,0 +1,57 @@
+import Foundation
+
+extension AffiliationMatcher {
+    /// One string per organisation group: cut at `;`, and at `and` or `&` when a new institution or unit follows
+    /// (`…, Detroit, Michigan 48202, and Department of Chemistry, University of Windsor`), so that each group is
+    /// read in its own country.
+    static func segments(_ text: String) -> [String] {
+        var segments: [String] = []
+        for piece in text.split(separator: ";") {
+            var current: [Substring] = []
+            let words = piece.split(separator: " ", omittingEmptySubsequences: true)
+            for (index, word) in words.enumerated() {
+                let next = index + 1 < words.count ? words[index + 1] : ""
+                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ","))
+                if (bare == "and" || bare == "&"), !current.isEmpty, startsInstitution(next) {
+                    segments.append(current.joined(separator: " "))
+                    current = []
+                    continue
+                }
+                current.append(word)
+            }
+            if !current.isEmpty { segments.append(current.joined(separator: " ")) }
+        }
+        return segments.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    }
+
+    /// Words, as printed, that open a new institution or unit after `and`.
+    static let institutionOpenings: Set<String> = [
+        "Department", "Dept", "Division", "School", "Faculty", "Institute", "Laboratory", "Center", "Centre", "University", "College",
+        "Hospital", "Unit", "Section", "Université", "Universidad", "Universität", "Institut", "Instituto", "Hôpital",
+    ]
+
+    static func startsInstitution(_ word: Substring) -> Bool {
+        institutionOpenings.contains(String(word).trimmingCharacters(in: .punctuationCharacters))
+    }
+
+    /// Brackets cut a part like a comma: `Universidade de Lisboa (ULisboa)` is a name, then its acronym.
+    static func bracketsAsCommas(_ text: String) -> String {
+        String(text.map { "()[]".contains($0) ? "," : $0 })
+    }
+
+    /// The text without what is in brackets.
+    static func withoutBrackets(_ text: String) -> String {
+        var result = ""
+        var depth = 0
+        for character in text {
+            if character == "(" || character == "[" {
+                depth += 1
+            } else if character == ")" || character == "]" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}

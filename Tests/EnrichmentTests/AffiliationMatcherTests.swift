@@ -1,0 +1,132 @@
+import Testing
+
+@testable import Enrichment
+
+/// The matcher on organisations invented for these tests, each rule on the smallest string that shows it.
+@Suite struct AffiliationMatcherTests {
+    static func organisation(
+        _ id: String, _ name: String, _ names: [OrganisationName] = [], country: String, city: String, registry: OrganisationRegistryKind = .ror,
+        status: Organisation.Status = .active, relationships: [OrganisationRelationship] = []
+    ) -> Organisation {
+        Organisation(
+            id: id, registry: registry, name: name, names: [OrganisationName(name, kind: .display)] + names, status: status,
+            place: Place(city: city, countryCode: country), relationships: relationships)
+    }
+
+    static let registry: [Organisation] = [
+        organisation(
+            "ror-exemple", "University of Exempleville",
+            [OrganisationName("Université d'Exempleville", kind: .label, language: "fr"), OrganisationName("UEXV", kind: .acronym)],
+            country: "FR", city: "Exempleville"),
+        organisation("ror-north", "Northland Institute of Technology", [OrganisationName("NIT Northland", kind: .alias)], country: "NO", city: "Nordby"),
+        organisation("ror-st-anne-fr", "Saint Anne Hospital", country: "FR", city: "Lyon"),
+        organisation("ror-st-anne-ca", "Saint Anne Hospital", country: "CA", city: "Montreal"),
+        organisation("ror-bio", "Institute of Marine Chemistry", country: "DE", city: "Kiel"),
+        organisation("ror-old", "Old Polytechnic of Exempleville", country: "FR", city: "Exempleville", status: .inactive,
+            relationships: [OrganisationRelationship(kind: .successor, id: "ror-exemple")]),
+        organisation(
+            "200000001X", "Laboratoire de Chimie Inventée", [OrganisationName("UMR 9999", kind: .unitCode)], country: "FR", city: "Exempleville",
+            registry: .rnsr),
+    ]
+
+    let matcher = AffiliationMatcher(organisations: Self.registry)
+
+    func ids(_ text: String) -> [String] { matcher.match(text).map(\.id).sorted() }
+
+    @Test func exactName() {
+        #expect(ids("Department of Physics, University of Exempleville, Exempleville, France") == ["ror-exemple"])
+        #expect(ids("Univ. of Exempleville, France") == ["ror-exemple"])
+    }
+
+    @Test func aliasAndFrenchLabel() {
+        #expect(ids("Université d’Exempleville, 33000 Exempleville, France") == ["ror-exemple"])
+        #expect(ids("Faculty of Engineering, NIT Northland, Nordby, Norway") == ["ror-north"])
+    }
+
+    @Test func acronymOnlyAsAPartInTheCountry() {
+        #expect(ids("Laboratoire X, UEXV, Exempleville, France") == ["ror-exemple"])
+        // Without a country, or in another one, an acronym says nothing.
+        #expect(ids("Laboratoire X, UEXV") == [])
+        #expect(ids("Laboratoire X, UEXV, Nordby, Norway") == [])
+        // Inside a longer part it is a word, not an organisation.
+        #expect(ids("The UEXV study group, France") == [])
+    }
+
+    @Test func twoOrganisationsInOneString() {
+        let text = "Institute of Marine Chemistry, Kiel, Germany; Department of Biology, University of Exempleville, France"
+        #expect(ids(text) == ["ror-bio", "ror-exemple"])
+        #expect(ids("Northland Institute of Technology, Nordby, Norway and University of Exempleville, France") == ["ror-exemple", "ror-north"])
+    }
+
+    @Test func labCodeToItsRNSRLab() {
+        #expect(ids("CNRS UMR 9999, Exempleville, France") == ["200000001X"])
+        #expect(ids("UMR9999, Université d'Exempleville, France") == ["200000001X", "ror-exemple"])
+    }
+
+    @Test func ambiguousNameResolvedByCountry() {
+        #expect(ids("Department of Surgery, Saint Anne Hospital, Montreal, QC, Canada") == ["ror-st-anne-ca"])
+        #expect(ids("Service de chirurgie, Saint Anne Hospital, Lyon, France") == ["ror-st-anne-fr"])
+        // Two countries possible and none said: no answer.
+        #expect(ids("Saint Anne Hospital") == [])
+    }
+
+    @Test func departmentAloneMatchesNothing() {
+        #expect(ids("Department of Chemistry") == [])
+        #expect(ids("Department of Marine Chemistry, Kiel, Germany") == [])
+    }
+
+    @Test func inactiveOrganisationGivesWayToItsSuccessor() {
+        #expect(ids("Old Polytechnic of Exempleville, France") == ["ror-exemple"])
+    }
+
+    @Test func scoresAreConfidences() {
+        let matches = matcher.match("University of Exempleville, Exempleville, France")
+        #expect(matches.count == 1)
+        #expect(matches.allSatisfy { $0.score > matcher.threshold && $0.score <= 1 })
+        #expect(matches.first?.country == "FR")
+    }
+
+    @Test func segmentsSplitAtSemicolonsAndAndBeforeAnInstitution() {
+        #expect(AffiliationMatcher.segments("A, France; B, Norway").count == 2)
+        #expect(AffiliationMatcher.segments("Dept of X, Detroit, and Department of Y, Windsor").count == 2)
+        #expect(AffiliationMatcher.segments("Department of Physics and Astronomy, Z").count == 1)
+    }
+
+    @Test func unitCodesInTheirSpellings() {
+        let codes = UnitCode.codes(in: "INSERM U1219, UMR_S 1138, UMR CNRS 5525, EA4360, umr 12").map(\.key)
+        #expect(codes == ["U 1219", "UMRS 1138", "UMR 5525", "EA 4360"])
+        #expect(UnitCode(registryName: "UMR 06183")?.key == "UMR 6183")
+    }
+}
+
+@Suite struct AffiliationEvaluationTests {
+    @Test func pairsCountedOnJudgedStrings() {
+        let items = [
+            AffiliationGoldItem(affiliation: "a", ids: ["x"]),
+            AffiliationGoldItem(affiliation: "b", ids: ["x", "y"]),
+            AffiliationGoldItem(affiliation: "c", ids: []),
+            // An organisation the registry lacks: not judged.
+            AffiliationGoldItem(affiliation: "d", ids: ["missing"]),
+        ]
+        let predictions: [String: [String]] = ["a": ["x"], "b": ["y", "z"], "c": ["x"], "d": ["x"]]
+        let evaluation = AffiliationEvaluation(items: items, isLoaded: { $0 != "missing" }, predict: { predictions[$0] ?? [] })
+        #expect(evaluation.strings == 4)
+        #expect(evaluation.judged == 3)
+        #expect(evaluation.judgedWithEmptyGold == 1)
+        #expect(evaluation.truePositives == 2)
+        #expect(evaluation.falsePositives == 2)
+        #expect(evaluation.falseNegatives == 1)
+        #expect(evaluation.precision == 0.5)
+        #expect(abs(evaluation.recall - 2.0 / 3.0) < 1e-9)
+        #expect(abs(evaluation.f1 - 4.0 / 7.0) < 1e-9)
+        #expect(evaluation.missesByCause[.nothingToFind] == 1)
+        #expect(evaluation.missesByCause[.other] == 1)
+        #expect(evaluation.missesByCause[.replaced] == 1)
+    }
+
+    @Test func emptyEvaluationIsZeroNotNaN() {
+        let evaluation = AffiliationEvaluation(items: [], isLoaded: { _ in true }, predict: { _ in [] })
+        #expect(evaluation.precision == 0)
+        #expect(evaluation.f1 == 0)
+    }
+}
