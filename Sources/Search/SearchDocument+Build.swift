@@ -30,12 +30,12 @@ extension SearchDocument {
                 affiliations: indexes, researcher: enrichment.researchers[position])
         }
         let journal = metadata.journal
-        let issn = journal.flatMap { journal in (journal.issns.first { $0.kind == .linking } ?? journal.issns.first)?.value }
+        let issn = enrichment.journal?.issnL ?? journal.flatMap { journal in (journal.issns.first { $0.kind == .linking } ?? journal.issns.first)?.value }
         let mesh = metadata.meshHeadings.filter(\.isMajorTopic) + metadata.meshHeadings.filter { !$0.isMajorTopic }
         let abstract = metadata.abstract.flatMap { $0.isEmpty ? nil : $0.text }
         self.init(
             id: id, name: name, title: metadata.title ?? "", abstract: abstract, date: metadata.date,
-            journal: journal?.title ?? journal?.isoAbbreviation, issn: issn, volume: journal?.volume, issue: journal?.issue,
+            journal: enrichment.journal.flatMap { $0.title.isEmpty ? nil : $0.title } ?? journal?.title ?? journal?.isoAbbreviation, issn: issn, volume: journal?.volume, issue: journal?.issue,
             pages: journal?.pages, publisher: journal?.publisher, language: metadata.language, publicationTypes: metadata.publicationTypes,
             keywords: metadata.keywords, mesh: mesh.map(\.descriptor), authors: authors, affiliations: affiliations,
             identifiers: metadata.identifiers, openAccess: metadata.openAccess, citations: metadata.citationCount,
@@ -67,11 +67,17 @@ public struct DocumentEnrichment: Sendable {
     public var places: [String: Place]
     /// By author position in the merged byline.
     public var researchers: [Int: String]
+    /// The journal's ISSN-L group: one title for all its editions and spellings.
+    public var journal: (issnL: String, title: String)?
 
-    public init(affiliations: [String: StoredAffiliation] = [:], places: [String: Place] = [:], researchers: [Int: String] = [:]) {
+    public init(
+        affiliations: [String: StoredAffiliation] = [:], places: [String: Place] = [:], researchers: [Int: String] = [:],
+        journal: (issnL: String, title: String)? = nil
+    ) {
         self.affiliations = affiliations
         self.places = places
         self.researchers = researchers
+        self.journal = journal
     }
 
     /// The string's matched organisations when enrichment matched it, else what it reads as; a string enrichment

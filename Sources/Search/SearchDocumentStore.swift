@@ -138,9 +138,13 @@ struct SearchDocumentStore: Sendable {
         let decoder = JSONDecoder()
         let write = try db.cachedStatement(sql: "INSERT OR REPLACE INTO searchDocument (publicationID, revision, document) VALUES (?, ?, ?)")
         let merged = try publications.map { try $0.merged(decoder: decoder) }
-        let enrichment = try Self.enrichment(of: merged, db)
+        let batch = try Self.enrichment(of: merged, db)
+        let researchers = try ResearcherRepository.assignments(publicationIDs: publications.map(\.id), in: db)
         var rebuilt = 0
         for (publication, metadata) in zip(publications, merged) {
+            var enrichment = batch
+            enrichment.researchers = researchers[publication.id] ?? [:]
+            enrichment.journal = try JournalRepository.linking(issns: metadata.journal?.issns.map(\.value) ?? [], in: db)
             let sources = Array(Set(publication.records.map(\.source.rawValue))).sorted()
             let document = SearchDocument(
                 id: publication.id, name: publicationNames[publication.id]?.name ?? "#\(publication.id)", merged: metadata, sources: sources,
@@ -166,7 +170,9 @@ struct SearchDocumentStore: Sendable {
     /// What enrichment stored for a batch's affiliation strings, in the batch's transaction.
     static func enrichment(of publications: [PublicationMetadata], _ db: Database) throws -> DocumentEnrichment {
         let texts = Set(publications.flatMap(AffiliationRepository.affiliationStrings(of:)))
-        return DocumentEnrichment(affiliations: try AffiliationRepository.stored(texts, in: db))
+        let affiliations = try AffiliationRepository.stored(texts, in: db)
+        let places = try OrganisationRepository.places(ids: affiliations.values.flatMap { $0.matches.map(\.id) }, in: db)
+        return DocumentEnrichment(affiliations: affiliations, places: places)
     }
 
     /// The documents written after `revision` (all of them from revision 0) whose publication number is above

@@ -84,6 +84,11 @@ public actor SearchEngine {
     }
 
     /// Rebuilds every document from the store, and the index from them.
+    /// Marks every document to be rebuilt at the next catch-up, for changes no trigger sees (journal groups).
+    public static func markAllDocumentsPending(store: Store) async throws {
+        try await store.writer.write { db in try SearchDocumentStore.markAllPending(db) }
+    }
+
     public func reindex() async throws -> ReindexSummary {
         guard let documentStore else {
             let documents = index.documents.compactMap { $0 }

@@ -45,10 +45,19 @@ public enum SearchSchema: StoreSchema {
                 sql: "UPDATE searchState SET builder = ? WHERE NOT EXISTS (SELECT 1 FROM searchDocument)", arguments: [SearchDocument.builderVersion])
         }
 
-        // Documents show what enrichment matched in their affiliation strings: a string matched again marks the
-        // publications that print it. Needs `EnrichmentSchema`'s tables, registered before this schema. No `OR IGNORE`:
+        // Documents show what enrichment matched in their affiliation strings and who their authors are: a string
+        // matched again marks the publications that print it, a researcher assignment its publication. Needs `EnrichmentSchema`'s tables, registered before this schema. No `OR IGNORE`:
         // the upsert that fires it would override it.
         migrator.registerMigration("search-v3") { db in
+            for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER search_researcherAssignment_\(event.lowercased()) AFTER \(event) ON researcherAssignment BEGIN
+                        INSERT INTO searchPending (publicationID) SELECT \(row).publicationID
+                        WHERE NOT EXISTS (SELECT 1 FROM searchPending WHERE publicationID = \(row).publicationID);
+                        END
+                        """)
+            }
             for event in ["INSERT", "UPDATE"] {
                 try db.execute(
                     sql: """

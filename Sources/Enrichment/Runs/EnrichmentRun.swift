@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import Store
+
+/// What `enrich run` did, step by step.
+public struct EnrichmentSummary: Hashable, Sendable, Codable {
+    /// The registry version the matches were made with (`none` before any import).
+    public var registryVersion: String
+    public var organisations: Int
+    public var publicationsRead: Int
+    public var stringsMatched: Int
+    public var stringsChanged: Int
+    public var researchers: ResearcherRunSummary?
+    public var journals: JournalRunSummary?
+    /// The journal groups differ from the previous run's: documents that show journals are out of date.
+    public var journalsChanged: Bool
+    /// Seconds per step: `registry`, `read`, `match`, `researchers`, `journals`.
+    public var seconds: [String: Double]
+}
+
+/// Brings enrichment up to date: reads the publications written since the last run, matches the affiliation
+/// strings the current registry has not matched, disambiguates researchers and groups journals. Each step is
+/// resumable and rewrites only what changed, so a rerun after an ingest is quick.
+public struct EnrichmentRun: Sendable {
+    public let store: Store
+    public var researchers = true
+    public var journals = true
+
+    public init(store: Store) { self.store = store }
+
+    public func run(progress: @Sendable (String) -> Void = { _ in }) async throws -> EnrichmentSummary {
+        var seconds: [String: Double] = [:]
+        func timed<T>(_ step: String, _ work: () async throws -> T) async rethrows -> T {
+            progress(step)
+            let start = Date()
+            defer { seconds[step] = Date().timeIntervalSince(start) }
+            return try await work()
+        }
+        let registry = OrganisationRepository(store: store)
+        let (organisations, version) = try await timed("registry") { (try await registry.organisations(), try await registry.registryVersion()) }
+        let matcher = AffiliationMatcher(organisations: organisations)
+        let affiliations = AffiliationRepository(store: store)
+        let read = try await timed("read") { try await affiliations.readPendingPublications() }
+        let matched = try await timed("match") { try await affiliations.matchPendingStrings(registryVersion: version, matcher: matcher.match) }
+        var researcherSummary: ResearcherRunSummary?
+        if researchers {
+            let matches = try await affiliations.matchedOrganisationIDs()
+            researcherSummary = try await timed("researchers") { try await ResearcherRepository(store: store).run { matches[$0] ?? [] } }
+        }
+        var journalSummary: JournalRunSummary?
+        var journalsChanged = false
+        if journals {
+            let repository = JournalRepository(store: store)
+            let before = try await repository.journals()
+            journalSummary = try await timed("journals") { try await repository.run() }
+            journalsChanged = try await repository.journals() != before
+        }
+        return EnrichmentSummary(
+            registryVersion: version, organisations: organisations.count, publicationsRead: read, stringsMatched: matched.matched,
+            stringsChanged: matched.changed, researchers: researcherSummary, journals: journalSummary, journalsChanged: journalsChanged,
+            seconds: seconds)
+    }
+}
+
+extension AffiliationRepository {
+    /// Every matched string's organisation ids, for the researchers' disambiguation.
+    public func matchedOrganisationIDs() async throws -> [String: [String]] {
+        try await store.reader.read { db in
+            let decoder = JSONDecoder()
+            var ids: [String: [String]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT text, matches FROM affiliationMatch WHERE matches <> '[]'")
+            while let row = try rows.next() {
+                let matches: String = row[1]
+                ids[row[0]] = try decoder.decode([AffiliationMatch].self, from: Data(matches.utf8)).map(\.id)
+            }
+            return ids
+        }
+    }
+}
