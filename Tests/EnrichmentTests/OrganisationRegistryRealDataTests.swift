@@ -25,7 +25,7 @@ struct OrganisationRegistryRealDataTests {
 
             start = clock.now
             let rnsr = try await repository.importRNSR(path: SharedData.path("organisations/rnsr-structures-actives-2022-02-nopersons.csv"))
-            print("RNSR: \(rnsr.records) labs imported and linked in \(start.duration(to: clock.now)); links \(rnsr.links)")
+            print("RNSR: \(rnsr.records) labs imported and linked in \(start.duration(to: clock.now)); links \(Self.describe(rnsr.links))")
             #expect(rnsr.records == 4_506)
 
             start = clock.now
@@ -42,8 +42,8 @@ struct OrganisationRegistryRealDataTests {
             let stats = try await repository.stats()
             let links = stats.links
             print(
-                "Links: \(links.labsLinked) of \(links.labs) labs (\(links.byKind.labs)), \(links.tutellesLinked) of \(links.tutelles) tutelles "
-                    + "(\(links.byKind.tutelles)); \(links.labsWithARORParent) labs with a ROR parent")
+                "Links: \(links.labsLinked) of \(links.labs) labs, \(links.tutellesLinked) of \(links.tutelles) tutelles, \(Self.describe(links.byKind)); "
+                    + "\(links.labsWithARORParent) labs with a ROR parent")
             #expect(links.byKind.labs[.ror] ?? 0 >= 600)
             #expect(links.labsLinked > 700)
             #expect(links.labsWithARORParent > 3_000)
@@ -55,5 +55,12 @@ struct OrganisationRegistryRealDataTests {
             let gem = try #require(try await repository.organisation(id: "200412238P"))
             #expect(gem.externalIDs["ror"] == ["https://ror.org/03x30hb31"])
         }
+    }
+
+    static func describe(_ counts: OrganisationLinkCounts) -> String {
+        func list(_ counts: [OrganisationLink.Via: Int]) -> String {
+            OrganisationLink.Via.allCases.compactMap { via in counts[via].map { "\($0) by \(via.rawValue)" } }.joined(separator: ", ")
+        }
+        return "labs: \(list(counts.labs)); tutelles: \(list(counts.tutelles))"
     }
 }
