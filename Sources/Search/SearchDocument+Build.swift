@@ -27,7 +27,7 @@ extension SearchDocument {
             }
             return DocumentAuthor(
                 name: author.displayName, family: author.family ?? author.collective, given: author.given ?? author.initials, orcid: author.orcid,
-                affiliations: indexes, researcher: enrichment.researchers[position])
+                affiliations: indexes, researcher: enrichment.researchers[position + 1])
         }
         let journal = metadata.journal
         let issn = enrichment.journal?.issnL ?? journal.flatMap { journal in (journal.issns.first { $0.kind == .linking } ?? journal.issns.first)?.value }
@@ -65,7 +65,7 @@ public struct DocumentEnrichment: Sendable {
     public var affiliations: [String: StoredAffiliation]
     /// By organisation id.
     public var places: [String: Place]
-    /// By author position in the merged byline.
+    /// By author position in the merged byline, from 1 (as `MentionKey`).
     public var researchers: [Int: String]
     /// The journal's ISSN-L group: one title for all its editions and spellings.
     public var journal: (issnL: String, title: String)?

@@ -27,6 +27,12 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
         case active, inactive, withdrawn
     }
 
+    // `externalIds`, so that the snake_case JSON of the API says `external_ids`.
+    private enum CodingKeys: String, CodingKey {
+        case id, registry, name, names, types, status, place, established, relationships, domains, website
+        case externalIDs = "externalIds"
+    }
+
     public init(
         id: String, registry: OrganisationRegistryKind, name: String, names: [OrganisationName] = [], types: [String] = [],
         status: Status = .active, place: Place? = nil, established: Int? = nil, relationships: [OrganisationRelationship] = [],
