@@ -82,6 +82,38 @@ import Testing
         #expect(martins.first?.name == "Claire Martin")
     }
 
+    @Test func matchedOrganisationsStandForStructures() async throws {
+        let store = try enrichmentStore()
+        try ingestJSONL(
+            """
+            {"id": "a", "title": "A", "keywords": ["asthma; cohort"], "authors": [{"family": "Durand", "given": "M", "affiliations": ["CHU Bordeaux, France"]}]}
+            {"id": "b", "title": "B", "keywords": ["Asthma", "Cohort."], "authors": [{"family": "Durand", "given": "Marie", "affiliations": ["Bordeaux University Hospital"]}]}
+            """, into: store)
+        let summary = try await ResearcherRepository(store: store).run { affiliation in
+            affiliation.contains("Bordeaux") ? ["https://ror.org/01hq89f96"] : []
+        }
+        #expect(summary.statistics.researchers == 1)
+        let id = try #require(try await store.reader.read { db in try ResearcherRepository.assignments(publicationIDs: [1], in: db) }[1]?[1])
+        let profile = try #require(try await ResearcherRepository(store: store).researcher(id: id))
+        #expect(profile.name == "Marie Durand")
+        #expect(profile.mentions.first?.reasons.map(\.kind) == [.structure, .topics])
+        #expect(profile.mentions.first?.reasons.first?.values == ["https://ror.org/01hq89f96"])
+        #expect(profile.mentions.first?.reasons.last?.values == ["asthma", "cohort"])
+        // Without the match, the two strings name no common institution, and the initial stays apart.
+        #expect(
+            try await ResearcherRepository(
+                store: try {
+                    let other = try enrichmentStore()
+                    try ingestJSONL(
+                        """
+                        {"id": "a", "title": "A", "keywords": ["asthma; cohort"], "authors": [{"family": "Durand", "given": "M", "affiliations": ["CHU Bordeaux, France"]}]}
+                        {"id": "b", "title": "B", "keywords": ["Asthma", "Cohort."], "authors": [{"family": "Durand", "given": "Marie", "affiliations": ["Bordeaux University Hospital"]}]}
+                        """, into: other)
+                    return other
+                }()
+            ).run().statistics.researchers == 2)
+    }
+
     @Test func correctionsNameExistingAuthors() async throws {
         let store = try enrichmentStore()
         try ingestJSONL(Self.bylines, into: store)
