@@ -86,7 +86,9 @@ extension AffiliationsCommand {
         func run() async throws {
             let items: [AffiliationGoldItem]
             do {
-                items = gold.lowercased().hasSuffix(".csv") ? try AffiliationGold.readWorksMagnetCSV(path: gold) : try AffiliationGold.readJSON(path: gold)
+                items =
+                    gold.lowercased().hasSuffix(".csv")
+                    ? try AffiliationGold.readWorksMagnetCSV(path: gold) : try AffiliationGold.readJSON(path: gold)
             } catch {
                 printError("\(error)")
                 throw ExitCode(2)

@@ -32,7 +32,9 @@ extension ResearchersCommand {
 
         func run() async throws {
             let start = ContinuousClock.now
-            let summary = try await ResearcherRepository(store: try storeOptions.open()).run()
+            let store = try storeOptions.open()
+            let matches = try await AffiliationRepository(store: store).matchedOrganisationIDs()
+            let summary = try await ResearcherRepository(store: store).run { matches[$0] ?? [] }
             if format == .json { return try printJSON(summary) }
             print(Self.render(summary, seconds: (ContinuousClock.now - start).inSeconds))
         }

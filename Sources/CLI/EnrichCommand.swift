@@ -29,12 +29,15 @@ extension EnrichCommand {
         @Flag(help: "Match affiliations only: no researchers, no journals.")
         var affiliationsOnly = false
 
+        @Flag(help: "Rerun researchers and journals even when no publication and no match changed.")
+        var full = false
+
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
 
         func run() async throws {
             let store = try storeOptions.open()
-            let summary = try await EnrichCommand.run(store: store, affiliationsOnly: affiliationsOnly)
+            let summary = try await EnrichCommand.run(store: store, affiliationsOnly: affiliationsOnly, full: full)
             if format == .json { return try printJSON(summary) }
             print(Self.render(summary))
         }
@@ -59,8 +62,9 @@ extension EnrichCommand {
 
     /// Runs enrichment, then has search rebuild every document if the journal groups changed, since no
     /// trigger can tell which publications a new group touches.
-    static func run(store: Store, affiliationsOnly: Bool = false) async throws -> EnrichmentSummary {
+    static func run(store: Store, affiliationsOnly: Bool = false, full: Bool = false) async throws -> EnrichmentSummary {
         var run = EnrichmentRun(store: store)
+        run.always = full
         run.researchers = !affiliationsOnly
         run.journals = !affiliationsOnly
         let summary = try await run.run()
@@ -102,9 +106,26 @@ extension EnrichCommand {
                 \(statistics.occurrences) affiliations in bylines: \(statistics.occurrencesMatched) matched \
                 (\(percent(statistics.occurrencesMatched, statistics.occurrences)))
                 """)
-            for version in statistics.byRegistryVersion.sorted(by: { $0.key < $1.key }) { print("  registry \(version.key): \(version.value) strings") }
+            for version in statistics.byRegistryVersion.sorted(by: { $0.key < $1.key }) {
+                print("  registry \(version.key): \(version.value) strings")
+            }
             if !top.isEmpty { print("Most printed unmatched strings:") }
             for entry in top { print("  \(entry.occurrences)  \(entry.text)") }
+        }
+    }
+}
+
+/// `--no-enrich` for the commands that write publications: by default they bring enrichment up to date after
+/// themselves, once a registry is loaded, so that a new publication has its structures and researchers at once.
+struct EnrichAfterwardsOptions: ParsableArguments {
+    @Flag(name: .customLong("no-enrich"), help: "Do not run `hublot enrich run` afterwards (it runs when an organisation registry is loaded).")
+    var noEnrich = false
+
+    func enrich(_ store: Store, printing: Bool) async throws {
+        guard !noEnrich, try await OrganisationRepository(store: store).registryVersion() != "none" else { return }
+        let summary = try await EnrichCommand.run(store: store)
+        if printing {
+            print("Enriched: \(summary.publicationsRead) publications read, \(summary.stringsMatched) affiliation strings matched")
         }
     }
 }

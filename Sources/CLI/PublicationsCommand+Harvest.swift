@@ -135,6 +135,8 @@ extension PublicationsCommand {
             sources.map(\.rawValue).joined(separator: ", ")
         }
 
+        @OptionGroup var enrichment: EnrichAfterwardsOptions
+
         func run() async throws {
             let keys = try harvests(in: .standard)
             let options = HarvestOptions(
@@ -142,7 +144,8 @@ extension PublicationsCommand {
                 apiKey: apiKey ?? ProcessInfo.processInfo.environment["HUBLOT_API_KEY"],
                 pageSize: pageSize, limit: limit, restart: restart, rate: rate.map(RequestRate.init(perSecond:))
             )
-            let ingestor = PublicationIngestor(store: try storeOptions.open())
+            let store = try storeOptions.open()
+            let ingestor = PublicationIngestor(store: store)
             var reports: [HarvestReport] = []
             var failed = false
             for key in keys {
@@ -160,6 +163,7 @@ extension PublicationsCommand {
                     try printJSON(report)
                 }
             }
+            try await enrichment.enrich(store, printing: output == .text)
             if failed { throw ExitCode(2) }
         }
 

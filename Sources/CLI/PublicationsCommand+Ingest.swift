@@ -34,8 +34,11 @@ extension PublicationsCommand {
         @Option(help: "Output format of the summary: text or json.")
         var output: OutputFormat = .text
 
+        @OptionGroup var enrichment: EnrichAfterwardsOptions
+
         func run() async throws {
-            let ingestor = PublicationIngestor(store: try storeOptions.open(), strict: strict)
+            let store = try storeOptions.open()
+            let ingestor = PublicationIngestor(store: store, strict: strict)
             let progress = ProgressLine()
             var total = IngestSummary()
             var failures: [PublicationIngestError] = []
@@ -67,6 +70,7 @@ extension PublicationsCommand {
                 Self.printProblems("rejected", total.rejections)
                 Self.printProblems("warning", total.warnings)
             }
+            try await enrichment.enrich(store, printing: output == .text)
             if !failures.isEmpty { throw ExitCode(2) }
         }
 

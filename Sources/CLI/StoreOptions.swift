@@ -12,9 +12,10 @@ struct StoreOptions: ParsableArguments {
     var store: String?
 
     /// Every capability's part of the store; the CLI is where they are put together.
-    static let schemas: [any StoreSchema.Type] = [
-        CatalogSchema.self
-    ] + SearchSchema.withDependencies
+    static let schemas: [any StoreSchema.Type] =
+        [
+            CatalogSchema.self
+        ] + SearchSchema.withDependencies
 
     var path: String { StoreLocation.resolve(flag: store) }
 

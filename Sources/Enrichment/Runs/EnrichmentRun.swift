@@ -25,6 +25,8 @@ public struct EnrichmentRun: Sendable {
     public let store: Store
     public var researchers = true
     public var journals = true
+    /// Rerun researchers and journals even when no publication and no match changed.
+    public var always = false
 
     public init(store: Store) { self.store = store }
 
@@ -42,14 +44,17 @@ public struct EnrichmentRun: Sendable {
         let affiliations = AffiliationRepository(store: store)
         let read = try await timed("read") { try await affiliations.readPendingPublications() }
         let matched = try await timed("match") { try await affiliations.matchPendingStrings(registryVersion: version, matcher: matcher.match) }
+        // Researchers and journals are global computations: rerun them only when their inputs moved. Deferred
+        // researcher corrections are applied by `enrich researchers run`.
+        let moved = read > 0 || matched.changed > 0 || always
         var researcherSummary: ResearcherRunSummary?
-        if researchers {
+        if researchers && moved {
             let matches = try await affiliations.matchedOrganisationIDs()
             researcherSummary = try await timed("researchers") { try await ResearcherRepository(store: store).run { matches[$0] ?? [] } }
         }
         var journalSummary: JournalRunSummary?
         var journalsChanged = false
-        if journals {
+        if journals && (read > 0 || always) {
             let repository = JournalRepository(store: store)
             let before = try await repository.journals()
             journalSummary = try await timed("journals") { try await repository.run() }
