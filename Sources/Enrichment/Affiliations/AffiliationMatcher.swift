@@ -26,10 +26,12 @@ public struct AffiliationMatcher: Sendable {
 
     public func match(_ affiliation: String) -> [AffiliationMatch] {
         let text = AffiliationText.decodingEntities(affiliation)
-        let wholeCountry = AffiliationReader.country(of: text)
+        let segments = Self.segments(text)
+        // One segment is the whole string: its country is read once.
+        let wholeCountry = segments.count == 1 ? nil : AffiliationReader.country(of: text)
         let context = MatchContext(folded: " " + AffiliationText.folded(text) + " ")
         var found: [Int32: Found] = [:]
-        for segment in Self.segments(text) {
+        for segment in segments {
             let country = AffiliationReader.country(of: segment) ?? wholeCountry
             for candidate in candidates(in: segment, country: country?.code, context: context) {
                 if let current = found[candidate.organisation], current.score >= candidate.score { continue }
