@@ -32,7 +32,8 @@ struct AffiliationMatcherGoldTests {
     @Test func crossref() throws {
         let evaluation = try Self.measure("dataset_affiliations_crossref_2024_02_19.json")
         #expect(evaluation.judged == 2280)
-        #expect(evaluation.precision >= 0.92)
+        // Measured: precision 0.952, recall 0.875, F1 0.912; the targets are 0.95 and 0.90.
+        #expect(evaluation.precision >= 0.93)
         #expect(evaluation.recall >= 0.85)
     }
 
@@ -40,7 +41,8 @@ struct AffiliationMatcherGoldTests {
     func springer() throws {
         let evaluation = try Self.measure("dataset_affiliations_springer_2023_10_31.json")
         #expect(evaluation.judged == 2018)
-        #expect(evaluation.precision >= 0.91)
+        // Measured: precision 0.949, recall 0.908, F1 0.928.
+        #expect(evaluation.precision >= 0.93)
         #expect(evaluation.recall >= 0.88)
     }
 }

@@ -18,11 +18,13 @@ import Testing
             "ror-exemple", "University of Exempleville",
             [OrganisationName("Université d'Exempleville", kind: .label, language: "fr"), OrganisationName("UEXV", kind: .acronym)],
             country: "FR", city: "Exempleville"),
-        organisation("ror-north", "Northland Institute of Technology", [OrganisationName("NIT Northland", kind: .alias)], country: "NO", city: "Nordby"),
+        organisation(
+            "ror-north", "Northland Institute of Technology", [OrganisationName("NIT Northland", kind: .alias)], country: "NO", city: "Nordby"),
         organisation("ror-st-anne-fr", "Saint Anne Hospital", country: "FR", city: "Lyon"),
         organisation("ror-st-anne-ca", "Saint Anne Hospital", country: "CA", city: "Montreal"),
         organisation("ror-bio", "Institute of Marine Chemistry", country: "DE", city: "Kiel"),
-        organisation("ror-old", "Old Polytechnic of Exempleville", country: "FR", city: "Exempleville", status: .inactive,
+        organisation(
+            "ror-old", "Old Polytechnic of Exempleville", country: "FR", city: "Exempleville", status: .inactive,
             relationships: [OrganisationRelationship(kind: .successor, id: "ror-exemple")]),
         organisation(
             "200000001X", "Laboratoire de Chimie Inventée", [OrganisationName("UMR 9999", kind: .unitCode)], country: "FR", city: "Exempleville",

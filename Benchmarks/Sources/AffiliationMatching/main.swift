@@ -50,6 +50,9 @@ for withRNSR in [false, true] {
     for (label, read) in goldSets {
         guard let items = try? read() else { continue }
         report(label, AffiliationEvaluation(items: items, matcher: matcher))
+        var keeping = matcher
+        keeping.keepsUnitsBesideParent = true
+        report(label + ", units kept beside their parent", AffiliationEvaluation(items: items, matcher: keeping))
     }
     guard !withRNSR else { continue }
 

@@ -14,10 +14,14 @@ public struct AffiliationMatcher: Sendable {
     let index: OrganisationNameIndex
     /// Matches scoring less are not returned.
     public var threshold: Double
+    /// Whether a unit is returned beside its parent (`Institut Charles Gerhardt` with `Université de Montpellier`):
+    /// ROR's gold sets name the institution alone, hand curation of French labs names both.
+    public var keepsUnitsBesideParent: Bool
 
-    public init(organisations: [Organisation], threshold: Double = 0.7) {
+    public init(organisations: [Organisation], threshold: Double = 0.7, keepsUnitsBesideParent: Bool = false) {
         index = OrganisationNameIndex(organisations)
         self.threshold = threshold
+        self.keepsUnitsBesideParent = keepsUnitsBesideParent
     }
 
     public var organisationCount: Int { index.organisations.count }
@@ -26,17 +30,19 @@ public struct AffiliationMatcher: Sendable {
 
     public func match(_ affiliation: String) -> [AffiliationMatch] {
         let text = AffiliationText.decodingEntities(affiliation)
-        let wholeCountry = AffiliationReader.country(of: text)
+        let segments = Self.segments(text)
+        // One segment is the whole string: its country is read once.
+        let wholeCountry = segments.count == 1 ? nil : AffiliationReader.country(of: text)
         let context = MatchContext(folded: " " + AffiliationText.folded(text) + " ")
         var found: [Int32: Found] = [:]
-        for segment in Self.segments(text) {
+        for segment in segments {
             let country = AffiliationReader.country(of: segment) ?? wholeCountry
             for candidate in candidates(in: segment, country: country?.code, context: context) {
                 if let current = found[candidate.organisation], current.score >= candidate.score { continue }
                 found[candidate.organisation] = candidate
             }
         }
-        Self.dropUnitsOfMatched(&found, index: index)
+        Self.dropUnitsOfMatched(&found, index: index, keepingChildren: keepsUnitsBesideParent)
         return found.values.filter { $0.score >= threshold }
             .sorted { ($0.score, $1.organisation) > ($1.score, $0.organisation) }
             .map { found in
@@ -63,16 +69,16 @@ public struct AffiliationMatcher: Sendable {
         }
     }
 
-    /// A unit-like name matched beside another organisation is that organisation's unit, which bylines name on the
-    /// way to the institution: kept only when the registry does not say it belongs to one matched, and its name
-    /// holds a word of its own.
-    static func dropUnitsOfMatched(_ found: inout [Int32: Found], index: OrganisationNameIndex) {
-        guard found.values.contains(where: { !$0.isUnitLike }) else { return }
+    /// An organisation whose parent is matched too is a unit named on the way to the institution: dropped unless
+    /// asked for. A unit-like name made of common words only (`Institute of Physics`) beside an institution is
+    /// that institution's unit, whatever the registry holds under that name: dropped.
+    static func dropUnitsOfMatched(_ found: inout [Int32: Found], index: OrganisationNameIndex, keepingChildren: Bool) {
         let matchedIDs = Set(found.keys.map { index.organisations[Int($0)].id })
-        for (key, candidate) in found where candidate.isUnitLike {
+        let hasInstitution = found.values.contains(where: { !$0.isUnitLike })
+        for (key, candidate) in found {
             let organisation = index.organisations[Int(key)]
             let isChild = organisation.parentIDs.contains(where: matchedIDs.contains)
-            if isChild || index.isGeneric(organisation.name) { found[key] = nil }
+            if (isChild && !keepingChildren) || (candidate.isUnitLike && hasInstitution && index.isGeneric(organisation.name)) { found[key] = nil }
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A French research unit's code (`UMR 5525`, `U1219`, `UMR_S 1138`, `EA 4360`) in one spelling, as the
 /// registry lists it and as bylines print it, so that one lookup finds the lab.
 struct UnitCode: Hashable, Sendable {
@@ -67,5 +69,3 @@ struct UnitCode: Hashable, Sendable {
         return UnitCode(prefix: canonical, number: number)
     }
 }
-
-import Foundation
