@@ -47,7 +47,8 @@ extension AffiliationsCommand {
                 GOLD is ROR's test-set JSON ([{"affiliation", "ror_ids": [...]}] or {"affiliation", "ror-id"}) or a \
                 works-magnet CSV export (raw_affiliation_name, new_rors). Only the strings whose gold organisations \
                 are all in the loaded registries are judged; strings whose gold is empty are judged too (anything \
-                matched there is a false positive).
+                matched there is a false positive). The gold speaks ROR: an RNSR lab matched counts as its linked ROR \
+                organisation, or not at all when it has none.
                 """)
 
         @OptionGroup var storeOptions: StoreOptions
@@ -93,7 +94,8 @@ extension AffiliationsCommand {
                 printError("\(error)")
                 throw ExitCode(2)
             }
-            let evaluation = AffiliationEvaluation(items: items, matcher: try await AffiliationsCommand.matcher(try storeOptions.open()))
+            let evaluation = AffiliationEvaluation(
+                items: items, matcher: try await AffiliationsCommand.matcher(try storeOptions.open()), goldRegistry: .ror)
             let miss = { (miss: AffiliationEvaluation.Miss) in
                 Answer.Miss(affiliation: miss.affiliation, id: miss.id, cause: miss.cause.rawValue, others: miss.others)
             }
