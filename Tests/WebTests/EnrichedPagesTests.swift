@@ -46,7 +46,7 @@ import Testing
     ]
 
     private func application() throws -> some ApplicationProtocol {
-        let store = try Store.inMemory(schemas: [CatalogSchema.self, PublicationsSchema.self, ClassificationSchema.self, SearchSchema.self])
+        let store = try Store.inMemory(schemas: [CatalogSchema.self] + SearchSchema.withDependencies)
         let search = SearchService(store: store, engine: SearchEngine(documents: Self.documents))
         return Application(router: buildRouter(store: store, search: search))
     }
