@@ -77,25 +77,21 @@ public enum SearchSchema: StoreSchema {
     ]
 
     static let triggers: [String] = {
-        var statements: [String] = []
-        func pending(_ table: String, _ event: String, _ values: [String]) {
-            let inserts = values.map { "INSERT OR IGNORE INTO searchPending (publicationID) VALUES (\($0));" }.joined(separator: " ")
-            statements.append("CREATE TRIGGER search_\(table)_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN \(inserts) END")
-        }
-        pending("publication", "INSERT", ["NEW.id"])
-        pending("publication", "UPDATE", ["OLD.id", "NEW.id"])
-        pending("publication", "DELETE", ["OLD.id"])
+        var publications = PendingTriggers(prefix: "search", queue: "searchPending")
+        publications.note("publication", after: "INSERT", ["NEW.id"])
+        publications.note("publication", after: "UPDATE", ["OLD.id", "NEW.id"])
+        publications.note("publication", after: "DELETE", ["OLD.id"])
         // A record's metadata can change without its publication's summary columns changing.
-        pending("publicationRecord", "INSERT", ["NEW.publicationID"])
-        pending("publicationRecord", "UPDATE", ["OLD.publicationID", "NEW.publicationID"])
-        pending("publicationRecord", "DELETE", ["OLD.publicationID"])
-        pending("classification", "INSERT", ["NEW.publicationID"])
-        pending("classification", "UPDATE", ["OLD.publicationID", "NEW.publicationID"])
-        pending("classification", "DELETE", ["OLD.publicationID"])
-        for (event, values) in [("INSERT", ["NEW"]), ("UPDATE", ["OLD", "NEW"]), ("DELETE", ["OLD"])] {
-            let inserts = values.map { "INSERT OR IGNORE INTO searchPendingName (name) VALUES (\($0).publication);" }.joined(separator: " ")
-            statements.append("CREATE TRIGGER search_curatedLabel_\(event.lowercased()) AFTER \(event) ON curatedLabel BEGIN \(inserts) END")
-        }
-        return statements
+        publications.note("publicationRecord", after: "INSERT", ["NEW.publicationID"])
+        publications.note("publicationRecord", after: "UPDATE", ["OLD.publicationID", "NEW.publicationID"])
+        publications.note("publicationRecord", after: "DELETE", ["OLD.publicationID"])
+        publications.note("classification", after: "INSERT", ["NEW.publicationID"])
+        publications.note("classification", after: "UPDATE", ["OLD.publicationID", "NEW.publicationID"])
+        publications.note("classification", after: "DELETE", ["OLD.publicationID"])
+        var names = PendingTriggers(prefix: "search", queue: "searchPendingName", column: "name")
+        names.note("curatedLabel", after: "INSERT", ["NEW.publication"])
+        names.note("curatedLabel", after: "UPDATE", ["OLD.publication", "NEW.publication"])
+        names.note("curatedLabel", after: "DELETE", ["OLD.publication"])
+        return publications.statements + names.statements
     }()
 }

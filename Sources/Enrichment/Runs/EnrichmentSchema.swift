@@ -46,16 +46,12 @@ public enum EnrichmentSchema: StoreSchema {
     }
 
     static let triggers: [String] = {
-        var statements: [String] = []
-        func pending(_ table: String, _ event: String, _ values: [String]) {
-            let inserts = values.map { "INSERT OR IGNORE INTO enrichmentPending (publicationID) VALUES (\($0));" }.joined(separator: " ")
-            statements.append("CREATE TRIGGER enrichment_\(table)_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN \(inserts) END")
-        }
-        pending("publication", "INSERT", ["NEW.id"])
-        pending("publication", "UPDATE", ["OLD.id", "NEW.id"])
-        pending("publicationRecord", "INSERT", ["NEW.publicationID"])
-        pending("publicationRecord", "UPDATE", ["OLD.publicationID", "NEW.publicationID"])
-        pending("publicationRecord", "DELETE", ["OLD.publicationID"])
-        return statements
+        var triggers = PendingTriggers(prefix: "enrichment", queue: "enrichmentPending")
+        triggers.note("publication", after: "INSERT", ["NEW.id"])
+        triggers.note("publication", after: "UPDATE", ["OLD.id", "NEW.id"])
+        triggers.note("publicationRecord", after: "INSERT", ["NEW.publicationID"])
+        triggers.note("publicationRecord", after: "UPDATE", ["OLD.publicationID", "NEW.publicationID"])
+        triggers.note("publicationRecord", after: "DELETE", ["OLD.publicationID"])
+        return triggers.statements
     }()
 }
