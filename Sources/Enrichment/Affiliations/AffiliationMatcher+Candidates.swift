@@ -17,12 +17,14 @@ extension AffiliationMatcher {
     }
 
     func candidates(in segment: String, country: String?, context: MatchContext) -> [Found] {
-        let parts = AffiliationText(Self.bracketsAsCommas(segment)).parts
+        let parts = AffiliationText(Self.bracketsAsCommas(separatingRunTogether(segment))).parts
         var words: [Word] = []
         var partStart: [Int] = []
         for (index, part) in parts.enumerated() {
             partStart.append(words.count)
-            for word in NameTokens.words(folded: part.folded) { words.append(Word(text: word, number: self.index.number(word), part: index)) }
+            for word in NameTokens.words(folded: part.folded) {
+                words.append(Word(text: word, number: self.index.number(word) ?? self.index.correction(of: word), part: index))
+            }
         }
         var found: [Found] = []
         var taken = [Bool](repeating: false, count: words.count)
@@ -34,6 +36,38 @@ extension AffiliationMatcher {
         found += acronymCandidates(in: segment, country: country, context: context)
         found += unitCodeCandidates(in: segment, country: country, context: context)
         return found
+    }
+
+    /// Two parts printed without the comma between them (`Department of EngineeringNanchang University`): a word
+    /// unknown to the index, made of two known words, the second capitalised after a small letter, is cut there.
+    func separatingRunTogether(_ segment: String) -> String {
+        guard segment.contains(where: \.isUppercase) else { return segment }
+        var pieces: [String] = []
+        for token in segment.split(separator: " ", omittingEmptySubsequences: false) {
+            let characters = Array(token)
+            var cut: Int?
+            if characters.count >= 6, !isKnown(String(token)) {
+                for position in 3..<(characters.count - 2)
+                where characters[position].isUppercase && characters[position - 1].isLowercase && characters[position + 1].isLowercase {
+                    if isKnown(String(characters[..<position])), isKnown(String(characters[position...])) {
+                        cut = position
+                        break
+                    }
+                }
+            }
+            if let cut {
+                pieces.append(String(characters[..<cut]) + ", " + String(characters[cut...]))
+            } else {
+                pieces.append(String(token))
+            }
+        }
+        return pieces.joined(separator: " ")
+    }
+
+    /// Every word of the text is in the index.
+    func isKnown(_ text: String) -> Bool {
+        let words = NameTokens.words(text)
+        return !words.isEmpty && words.allSatisfy { index.number($0) != nil }
     }
 
     /// Every run found in the index, the longest first; at one place, the start of a longer name whose rest comes

@@ -38,6 +38,8 @@ struct OrganisationNameIndex: Sendable {
     let frequency: [Int32: Int]
     /// Where an organisation is in `organisations`, by id.
     let position: [String: Int32]
+    /// A long word with one letter taken out → the word, or nil when two words give it: typos are read through it.
+    let deletions: [String: Int32?]
 
     /// A run of word numbers; a struct so that it hashes as one value.
     struct Key: Hashable, Sendable {
@@ -70,9 +72,42 @@ struct OrganisationNameIndex: Sendable {
         foldedCities = organisations.map { $0.place?.city.map(AffiliationText.folded) }
         longestKey = builder.longestKey
         position = Dictionary(organisations.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        var deletions: [String: Int32?] = [:]
+        for (word, number) in builder.vocabulary where word.count >= Self.typoLength {
+            for variant in Self.deletions(of: word) {
+                if let known = deletions[variant], known != number { deletions[variant] = .some(nil) } else { deletions[variant] = number }
+            }
+        }
+        self.deletions = deletions
     }
 
     func number(_ word: String) -> Int32? { vocabulary[word] }
+
+    /// Words this long or longer are read through one typo (`Univeristy`, `Hosptial`): shorter ones are too often
+    /// another word.
+    static let typoLength = 7
+
+    /// The one word of the index that an unknown word is one typo away from: a letter left out, added, changed or
+    /// two swapped (both words then share a form with one letter taken out).
+    func correction(of word: String) -> Int32? {
+        guard word.count >= Self.typoLength, word.allSatisfy(\.isLetter) else { return nil }
+        var found: Int32?
+        for variant in [word] + Self.deletions(of: word) {
+            guard let entry = deletions[variant] else { continue }
+            guard let number = entry, found == nil || found == number else { return nil }
+            found = number
+        }
+        return found
+    }
+
+    static func deletions(of word: String) -> [String] {
+        let characters = Array(word)
+        return characters.indices.map { position in
+            var variant = characters
+            variant.remove(at: position)
+            return String(variant)
+        }
+    }
 
     /// Every word of the name is in many others' names.
     func isGeneric(_ name: String) -> Bool {
