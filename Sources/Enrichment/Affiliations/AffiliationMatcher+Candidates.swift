@@ -28,10 +28,18 @@ extension AffiliationMatcher {
         }
         var found: [Found] = []
         var taken = [Bool](repeating: false, count: words.count)
-        for span in spans(in: words) where !taken[span.start..<span.end].contains(true) {
+        let spans = spans(in: words)
+        // A part holding a name of two words or more, even one left unresolved, is not read inexactly.
+        let named = Set(spans.filter { $0.end - $0.start >= 2 }.map { words[$0.start].part })
+        for span in spans where !taken[span.start..<span.end].contains(true) {
             guard let candidate = resolve(span, words: words, partStart: partStart, country: country, context: context) else { continue }
             for position in span.start..<span.end { taken[position] = true }
             found.append(candidate)
+        }
+        for part in parts.indices {
+            let positions = words.indices.filter { words[$0].part == part }
+            guard !positions.isEmpty, !named.contains(part), !positions.contains(where: { taken[$0] }) else { continue }
+            if let candidate = nearestName(to: positions.map { words[$0] }, country: country, context: context) { found.append(candidate) }
         }
         found += acronymCandidates(in: segment, country: country, context: context)
         found += unitCodeCandidates(in: segment, country: country, context: context)
@@ -135,6 +143,58 @@ extension AffiliationMatcher {
         let isUnitLike = NameTokens.unitWords.contains(words[span.start].text)
         return Found(organisation: organisation, score: score, isUnitLike: isUnitLike)
     }
+
+    /// A part naming an institution that no name matches exactly (`Guru Gobind Singh Indraprashtha University`,
+    /// words added or left out): the names sharing its rarest word, weighed by how rare the words they share are;
+    /// one name must hold nearly all of the part's weight and the part nearly all of the name's, in the string's
+    /// country.
+    func nearestName(to words: [Word], country: String?, context: MatchContext) -> Found? {
+        guard let country, words.count >= 2, words.contains(where: { Self.institutionKinds.contains($0.text) }),
+            !NameTokens.unitWords.contains(words[0].text) || words[0].text == "college"
+        else { return nil }
+        let distinctive = words.filter { !NameTokens.kindWords.contains($0.text) }.compactMap(\.number)
+        guard let rarest = distinctive.min(by: { index.frequency[$0, default: 0] < index.frequency[$1, default: 0] }),
+            let keys = index.keysByWord[rarest], keys.count <= 400
+        else { return nil }
+        let partWords = Set(words.compactMap(\.number))
+        let partKinds = Set(words.map(\.text).filter(NameTokens.kindWords.contains))
+        let partWeight = words.reduce(0) { $0 + index.weight($1.number) }
+        var bestScore = 0.0
+        var bestKeys: [OrganisationNameIndex.Key] = []
+        for position in keys {
+            let key = index.nameKeys[Int(position)]
+            // The same kinds (`College` is not `University`), and no city the part leaves out.
+            let keyTexts = key.words.map { index.words[Int($0)] }
+            let leftOut = zip(key.words, keyTexts).filter { !partWords.contains($0.0) }.map(\.1)
+            guard Set(keyTexts.filter(NameTokens.kindWords.contains)) == partKinds,
+                !leftOut.contains(where: index.cities.contains), !index.cities.contains(leftOut.joined(separator: " "))
+            else { continue }
+            var shared = 0.0
+            var keyWeight = 0.0
+            for word in key.words {
+                let weight = index.weight(word)
+                keyWeight += weight
+                if partWords.contains(word) { shared += weight }
+            }
+            let score = min(shared / keyWeight, shared / partWeight)
+            if score > bestScore + 1e-9 {
+                bestScore = score
+                bestKeys = [key]
+            } else if abs(score - bestScore) <= 1e-9 {
+                bestKeys.append(key)
+            }
+        }
+        guard bestScore >= Self.nearestNameScore,
+            let organisation = chosen(bestKeys.flatMap { index.names[$0] ?? [] }, country: country, allowsInactive: false, context: context)
+        else { return nil }
+        return Found(organisation: organisation, score: 0.75)
+    }
+
+    /// How much of the part's and the name's weight the words they share must hold.
+    static let nearestNameScore = 0.8
+
+    /// Kinds of institution a part must name to be compared with names inexactly.
+    static let institutionKinds: Set<String> = ["university", "hospital", "institute", "college", "academy", "polytechnic", "clinic"]
 
     /// `Key Laboratory of …, Ministry of Education`: a ministry accrediting a lab, not an affiliation.
     func isAccreditation(_ span: Span, words: [Word], partStart: [Int]) -> Bool {

@@ -21,6 +21,8 @@ struct OrganisationNameIndex: Sendable {
     let organisations: [Organisation]
     /// Folded word → its number; a word no name holds has none, which ends a run at once.
     let vocabulary: [String: Int32]
+    /// Number → word.
+    let words: [String]
     let names: [Key: [Entry]]
     let starts: [Key: [Entry]]
     let turned: [Key: [Entry]]
@@ -38,6 +40,10 @@ struct OrganisationNameIndex: Sendable {
     let frequency: [Int32: Int]
     /// Where an organisation is in `organisations`, by id.
     let position: [String: Int32]
+    /// The names' keys, and for each word the keys holding it: a part naming nothing exactly is compared with the
+    /// names sharing its rarest word.
+    let nameKeys: [Key]
+    let keysByWord: [Int32: [Int32]]
     /// A long word with one letter taken out → the word, or nil when two words give it: typos are read through it.
     let deletions: [String: Int32?]
 
@@ -51,6 +57,9 @@ struct OrganisationNameIndex: Sendable {
         for (index, organisation) in organisations.enumerated() { builder.add(organisation, at: Int32(index)) }
         self.organisations = organisations
         vocabulary = builder.vocabulary
+        var words = [String](repeating: "", count: builder.vocabulary.count)
+        for (word, number) in builder.vocabulary { words[Int(number)] = word }
+        self.words = words
         names = builder.names
         starts = builder.starts
         turned = builder.turned
@@ -66,6 +75,13 @@ struct OrganisationNameIndex: Sendable {
             for word in Set(key.words) { frequency[word, default: 0] += 1 }
         }
         self.frequency = frequency
+        let nameKeys = Array(builder.names.keys)
+        var keysByWord: [Int32: [Int32]] = [:]
+        for (position, key) in nameKeys.enumerated() {
+            for word in Set(key.words) { keysByWord[word, default: []].append(Int32(position)) }
+        }
+        self.nameKeys = nameKeys
+        self.keysByWord = keysByWord
         acronyms = builder.acronyms
         unitCodes = builder.unitCodes
         cities = builder.cities
@@ -82,6 +98,12 @@ struct OrganisationNameIndex: Sendable {
     }
 
     func number(_ word: String) -> Int32? { vocabulary[word] }
+
+    /// How much a word tells a name from others: rare words weigh more; a word no name holds weighs the most.
+    func weight(_ word: Int32?) -> Double {
+        let count = word.map { frequency[$0, default: 0] } ?? 0
+        return log(Double(nameKeys.count + 1) / Double(count + 1))
+    }
 
     /// Words this long or longer are read through one typo (`Univeristy`, `Hosptial`): shorter ones are too often
     /// another word.
