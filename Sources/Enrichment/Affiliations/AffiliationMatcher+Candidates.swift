@@ -38,8 +38,13 @@ extension AffiliationMatcher {
         }
         for part in parts.indices {
             let positions = words.indices.filter { words[$0].part == part }
-            guard !positions.isEmpty, !named.contains(part), !positions.contains(where: { taken[$0] }) else { continue }
-            if let candidate = nearestName(to: positions.map { words[$0] }, country: country, context: context) { found.append(candidate) }
+            guard !positions.isEmpty, !positions.contains(where: { taken[$0] }) else { continue }
+            let partWords = positions.map { words[$0] }
+            if !named.contains(part), let candidate = nearestName(to: partWords, country: country, context: context) {
+                found.append(candidate)
+            } else if let candidate = universityOfSchool(partWords, country: country, context: context) {
+                found.append(candidate)
+            }
         }
         found += acronymCandidates(in: segment, country: country, context: context)
         found += unitCodeCandidates(in: segment, country: country, context: context)
@@ -187,6 +192,19 @@ extension AffiliationMatcher {
         guard bestScore >= Self.nearestNameScore,
             let organisation = chosen(bestKeys.flatMap { index.names[$0] ?? [] }, country: country, allowsInactive: false, context: context)
         else { return nil }
+        return Found(organisation: organisation, score: 0.75)
+    }
+
+    /// A school named by its university's own word without the university (`Harvard Medical School`, `Yale Law
+    /// School`): the one university in the string's country named by that word, when the word is not a city.
+    func universityOfSchool(_ words: [Word], country: String?, context: MatchContext) -> Found? {
+        guard let country, words.count >= 2, words.count <= 5, words.last?.text == "school", let first = words.first?.number,
+            !NameTokens.kindWords.contains(words[0].text), !NameTokens.unitWords.contains(words[0].text), !index.cities.contains(words[0].text),
+            !words.dropFirst().dropLast().contains(where: { NameTokens.kindWords.contains($0.text) }),
+            let university = index.number("university")
+        else { return nil }
+        let entries = [[first, university], [university, first]].flatMap { index.names[OrganisationNameIndex.Key(words: $0)] ?? [] }
+        guard let organisation = chosen(entries, country: country, allowsInactive: false, context: context) else { return nil }
         return Found(organisation: organisation, score: 0.75)
     }
 
