@@ -130,6 +130,8 @@ extension AffiliationMatcher {
             // number (`Université Paris 6`), a name turned around inside other words.
             if key.count == 1 || (!hasKindWord && key.count < 3) || span.form == .turned { return nil }
             if span.end < words.count, words[span.end].part == lastPart, NameTokens.isOrdinal(words[span.end].text) { return nil }
+            // A name followed by `Hospital` (`Heidelberg University Hospital`) starts the hospital's name.
+            if span.end < words.count, words[span.end].part == lastPart, words[span.end].text == "hospital" { return nil }
         }
         if key.count == 1, index.cities.contains(words[span.start].text) { return nil }
         if isAccreditation(span, words: words, partStart: partStart) { return nil }
