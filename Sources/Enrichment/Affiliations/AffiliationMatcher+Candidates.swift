@@ -51,30 +51,31 @@ extension AffiliationMatcher {
         return found
     }
 
-    /// Two parts printed without the comma between them (`Department of EngineeringNanchang University`): a word
-    /// unknown to the index, made of two known words, the second capitalised after a small letter, is cut there.
+    /// Two parts printed without the comma between them (`Department of EngineeringNanchang University`, `Duke
+    /// UniversityUSA`): a word unknown to the index, made of known words, each after the first capitalised after a
+    /// small letter, is cut there.
     func separatingRunTogether(_ segment: String) -> String {
         guard segment.contains(where: \.isUppercase) else { return segment }
         var pieces: [String] = []
         for token in segment.split(separator: " ", omittingEmptySubsequences: false) {
-            let characters = Array(token)
-            var cut: Int?
-            if characters.count >= 6, !isKnown(String(token)) {
-                for position in 3..<(characters.count - 2)
-                where characters[position].isUppercase && characters[position - 1].isLowercase && characters[position + 1].isLowercase {
-                    if isKnown(String(characters[..<position])), isKnown(String(characters[position...])) {
-                        cut = position
-                        break
-                    }
-                }
-            }
-            if let cut {
-                pieces.append(String(characters[..<cut]) + ", " + String(characters[cut...]))
+            if token.count >= 6, !isKnown(String(token)), let cut = knownPieces(Array(token)), cut.count > 1 {
+                pieces.append(cut.joined(separator: ", "))
             } else {
                 pieces.append(String(token))
             }
         }
         return pieces.joined(separator: " ")
+    }
+
+    /// The word as known words of three letters or more, cut where a capital follows a small letter.
+    func knownPieces(_ characters: [Character], depth: Int = 0) -> [String]? {
+        if isKnown(String(characters)) { return [String(characters)] }
+        guard depth < 3, characters.count >= 6 else { return nil }
+        for position in 3..<(characters.count - 2) where characters[position].isUppercase && characters[position - 1].isLowercase {
+            guard isKnown(String(characters[..<position])), let rest = knownPieces(Array(characters[position...]), depth: depth + 1) else { continue }
+            return [String(characters[..<position])] + rest
+        }
+        return nil
     }
 
     /// Every word of the text is in the index.
