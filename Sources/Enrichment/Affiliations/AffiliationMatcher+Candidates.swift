@@ -107,10 +107,19 @@ extension AffiliationMatcher {
         return spans.sorted { ($0.end - $0.start, order[$1.form]!) > ($1.end - $1.start, order[$0.form]!) }
     }
 
-    /// The entries whose rest of name is printed after the run.
+    /// The entries whose rest of name is printed after the run, or, failing that, the first name of a city of two
+    /// names (`Urbana` for `Urbana-Champaign`).
     func completed(_ entries: [OrganisationNameIndex.Entry], after words: ArraySlice<Word>) -> [OrganisationNameIndex.Entry] {
         let later = Set(words.compactMap(\.number))
-        return entries.filter { $0.rest.allSatisfy(later.contains) }
+        let whole = entries.filter { $0.rest.allSatisfy(later.contains) }
+        guard whole.isEmpty else { return whole }
+        // A city of two names cut to its first (`University of Illinois, Urbana` for `…Urbana-Champaign`).
+        return entries.filter { entry in
+            guard entry.rest.count == 2, later.contains(entry.rest[0]) else { return false }
+            let first = index.words[Int(entry.rest[0])]
+            let second = index.words[Int(entry.rest[1])]
+            return (index.cities.contains(first) && index.cities.contains(second)) || index.cities.contains(first + " " + second)
+        }
     }
 
     /// The one organisation a run names, with a score; nil when the run is a fragment or names several.
