@@ -107,7 +107,7 @@ struct OrganisationNameIndex: Sendable {
 
     /// Words this long or longer are read through one typo (`Univeristy`, `Hosptial`): shorter ones are too often
     /// another word.
-    static let typoLength = 7
+    static let typoLength = 6
 
     /// The one word of the index that an unknown word is one typo away from: a letter left out, added, changed or
     /// two swapped (both words then share a form with one letter taken out).
