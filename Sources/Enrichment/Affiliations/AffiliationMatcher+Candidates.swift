@@ -221,7 +221,7 @@ extension AffiliationMatcher {
     }
 
     /// How much of the part's and the name's weight the words they share must hold.
-    static let nearestNameScore = 0.8
+    static let nearestNameScore = 0.75
 
     /// Kinds of institution a part must name to be compared with names inexactly.
     static let institutionKinds: Set<String> = ["university", "hospital", "institute", "college", "academy", "polytechnic", "clinic"]
