@@ -17,23 +17,71 @@ extension AffiliationMatcher {
     }
 
     func candidates(in segment: String, country: String?, context: MatchContext) -> [Found] {
-        let parts = AffiliationText(Self.bracketsAsCommas(segment)).parts
+        let parts = AffiliationText(Self.bracketsAsCommas(separatingRunTogether(segment))).parts
         var words: [Word] = []
         var partStart: [Int] = []
         for (index, part) in parts.enumerated() {
             partStart.append(words.count)
-            for word in NameTokens.words(folded: part.folded) { words.append(Word(text: word, number: self.index.number(word), part: index)) }
+            for word in NameTokens.words(folded: part.folded) {
+                words.append(Word(text: word, number: self.index.number(word) ?? self.index.correction(of: word), part: index))
+            }
         }
         var found: [Found] = []
         var taken = [Bool](repeating: false, count: words.count)
-        for span in spans(in: words) where !taken[span.start..<span.end].contains(true) {
+        let spans = spans(in: words)
+        // A part holding a name of two words or more, even one left unresolved, is not read inexactly.
+        let named = Set(spans.filter { $0.end - $0.start >= 2 }.map { words[$0.start].part })
+        for span in spans where !taken[span.start..<span.end].contains(true) {
             guard let candidate = resolve(span, words: words, partStart: partStart, country: country, context: context) else { continue }
             for position in span.start..<span.end { taken[position] = true }
             found.append(candidate)
         }
+        for part in parts.indices {
+            let positions = words.indices.filter { words[$0].part == part }
+            guard !positions.isEmpty, !positions.contains(where: { taken[$0] }) else { continue }
+            let partWords = positions.map { words[$0] }
+            if !named.contains(part), let candidate = nearestName(to: partWords, country: country, context: context) {
+                found.append(candidate)
+            } else if let candidate = universityOfSchool(partWords, country: country, context: context) {
+                found.append(candidate)
+            }
+        }
         found += acronymCandidates(in: segment, country: country, context: context)
         found += unitCodeCandidates(in: segment, country: country, context: context)
         return found
+    }
+
+    /// Two parts printed without the comma between them (`Department of EngineeringNanchang University`, `Duke
+    /// UniversityUSA`): a word unknown to the index, made of known words, each after the first capitalised after a
+    /// small letter, is cut there.
+    func separatingRunTogether(_ segment: String) -> String {
+        guard segment.contains(where: \.isUppercase) else { return segment }
+        var pieces: [String] = []
+        for token in segment.split(separator: " ", omittingEmptySubsequences: false) {
+            if token.count >= 6, !isKnown(String(token)), let cut = knownPieces(Array(token)), cut.count > 1 {
+                pieces.append(cut.joined(separator: ", "))
+            } else {
+                pieces.append(String(token))
+            }
+        }
+        return pieces.joined(separator: " ")
+    }
+
+    /// The word as known words of three letters or more, cut where a capital follows a small letter.
+    func knownPieces(_ characters: [Character], depth: Int = 0) -> [String]? {
+        if isKnown(String(characters)) { return [String(characters)] }
+        guard depth < 3, characters.count >= 6 else { return nil }
+        for position in 3..<(characters.count - 2) where characters[position].isUppercase && characters[position - 1].isLowercase {
+            guard isKnown(String(characters[..<position])), let rest = knownPieces(Array(characters[position...]), depth: depth + 1) else { continue }
+            return [String(characters[..<position])] + rest
+        }
+        return nil
+    }
+
+    /// Every word of the text is in the index.
+    func isKnown(_ text: String) -> Bool {
+        let words = NameTokens.words(text)
+        return !words.isEmpty && words.allSatisfy { index.number($0) != nil }
     }
 
     /// Every run found in the index, the longest first; at one place, the start of a longer name whose rest comes
@@ -59,10 +107,19 @@ extension AffiliationMatcher {
         return spans.sorted { ($0.end - $0.start, order[$1.form]!) > ($1.end - $1.start, order[$0.form]!) }
     }
 
-    /// The entries whose rest of name is printed after the run.
+    /// The entries whose rest of name is printed after the run, or, failing that, the first name of a city of two
+    /// names (`Urbana` for `Urbana-Champaign`).
     func completed(_ entries: [OrganisationNameIndex.Entry], after words: ArraySlice<Word>) -> [OrganisationNameIndex.Entry] {
         let later = Set(words.compactMap(\.number))
-        return entries.filter { $0.rest.allSatisfy(later.contains) }
+        let whole = entries.filter { $0.rest.allSatisfy(later.contains) }
+        guard whole.isEmpty else { return whole }
+        // A city of two names cut to its first (`University of Illinois, Urbana` for `…Urbana-Champaign`).
+        return entries.filter { entry in
+            guard entry.rest.count == 2, later.contains(entry.rest[0]) else { return false }
+            let first = index.words[Int(entry.rest[0])]
+            let second = index.words[Int(entry.rest[1])]
+            return (index.cities.contains(first) && index.cities.contains(second)) || index.cities.contains(first + " " + second)
+        }
     }
 
     /// The one organisation a run names, with a score; nil when the run is a fragment or names several.
@@ -83,6 +140,8 @@ extension AffiliationMatcher {
             // number (`Université Paris 6`), a name turned around inside other words.
             if key.count == 1 || (!hasKindWord && key.count < 3) || span.form == .turned { return nil }
             if span.end < words.count, words[span.end].part == lastPart, NameTokens.isOrdinal(words[span.end].text) { return nil }
+            // A name followed by `Hospital` (`Heidelberg University Hospital`) starts the hospital's name.
+            if span.end < words.count, words[span.end].part == lastPart, words[span.end].text == "hospital" { return nil }
         }
         if key.count == 1, index.cities.contains(words[span.start].text) { return nil }
         if isAccreditation(span, words: words, partStart: partStart) { return nil }
@@ -101,6 +160,71 @@ extension AffiliationMatcher {
         let isUnitLike = NameTokens.unitWords.contains(words[span.start].text)
         return Found(organisation: organisation, score: score, isUnitLike: isUnitLike)
     }
+
+    /// A part naming an institution that no name matches exactly (`Guru Gobind Singh Indraprashtha University`,
+    /// words added or left out): the names sharing its rarest word, weighed by how rare the words they share are;
+    /// one name must hold nearly all of the part's weight and the part nearly all of the name's, in the string's
+    /// country.
+    func nearestName(to words: [Word], country: String?, context: MatchContext) -> Found? {
+        guard let country, words.count >= 2, words.contains(where: { Self.institutionKinds.contains($0.text) }),
+            !NameTokens.unitWords.contains(words[0].text) || words[0].text == "college"
+        else { return nil }
+        let distinctive = words.filter { !NameTokens.kindWords.contains($0.text) }.compactMap(\.number)
+        guard let rarest = distinctive.min(by: { index.frequency[$0, default: 0] < index.frequency[$1, default: 0] }),
+            let keys = index.keysByWord[rarest], keys.count <= 400
+        else { return nil }
+        let partWords = Set(words.compactMap(\.number))
+        let partKinds = Set(words.map(\.text).filter(NameTokens.kindWords.contains))
+        let partWeight = words.reduce(0) { $0 + index.weight($1.number) }
+        var bestScore = 0.0
+        var bestKeys: [OrganisationNameIndex.Key] = []
+        for position in keys {
+            let key = index.nameKeys[Int(position)]
+            // The same kinds (`College` is not `University`), and no city the part leaves out.
+            let keyTexts = key.words.map { index.words[Int($0)] }
+            let leftOut = zip(key.words, keyTexts).filter { !partWords.contains($0.0) }.map(\.1)
+            guard Set(keyTexts.filter(NameTokens.kindWords.contains)) == partKinds,
+                !leftOut.contains(where: index.cities.contains), !index.cities.contains(leftOut.joined(separator: " "))
+            else { continue }
+            var shared = 0.0
+            var keyWeight = 0.0
+            for word in key.words {
+                let weight = index.weight(word)
+                keyWeight += weight
+                if partWords.contains(word) { shared += weight }
+            }
+            let score = min(shared / keyWeight, shared / partWeight)
+            if score > bestScore + 1e-9 {
+                bestScore = score
+                bestKeys = [key]
+            } else if abs(score - bestScore) <= 1e-9 {
+                bestKeys.append(key)
+            }
+        }
+        guard bestScore >= Self.nearestNameScore,
+            let organisation = chosen(bestKeys.flatMap { index.names[$0] ?? [] }, country: country, allowsInactive: false, context: context)
+        else { return nil }
+        return Found(organisation: organisation, score: 0.75)
+    }
+
+    /// A school named by its university's own word without the university (`Harvard Medical School`, `Yale Law
+    /// School`): the one university in the string's country named by that word, when the word is not a city.
+    func universityOfSchool(_ words: [Word], country: String?, context: MatchContext) -> Found? {
+        guard let country, words.count >= 2, words.count <= 5, words.last?.text == "school", let first = words.first?.number,
+            !NameTokens.kindWords.contains(words[0].text), !NameTokens.unitWords.contains(words[0].text), !index.cities.contains(words[0].text),
+            !words.dropFirst().dropLast().contains(where: { NameTokens.kindWords.contains($0.text) }),
+            let university = index.number("university")
+        else { return nil }
+        let entries = [[first, university], [university, first]].flatMap { index.names[OrganisationNameIndex.Key(words: $0)] ?? [] }
+        guard let organisation = chosen(entries, country: country, allowsInactive: false, context: context) else { return nil }
+        return Found(organisation: organisation, score: 0.75)
+    }
+
+    /// How much of the part's and the name's weight the words they share must hold.
+    static let nearestNameScore = 0.75
+
+    /// Kinds of institution a part must name to be compared with names inexactly.
+    static let institutionKinds: Set<String> = ["university", "hospital", "institute", "college", "academy", "polytechnic", "clinic"]
 
     /// `Key Laboratory of …, Ministry of Education`: a ministry accrediting a lab, not an affiliation.
     func isAccreditation(_ span: Span, words: [Word], partStart: [Int]) -> Bool {

@@ -21,6 +21,8 @@ struct OrganisationNameIndex: Sendable {
     let organisations: [Organisation]
     /// Folded word → its number; a word no name holds has none, which ends a run at once.
     let vocabulary: [String: Int32]
+    /// Number → word.
+    let words: [String]
     let names: [Key: [Entry]]
     let starts: [Key: [Entry]]
     let turned: [Key: [Entry]]
@@ -38,6 +40,12 @@ struct OrganisationNameIndex: Sendable {
     let frequency: [Int32: Int]
     /// Where an organisation is in `organisations`, by id.
     let position: [String: Int32]
+    /// The names' keys, and for each word the keys holding it: a part naming nothing exactly is compared with the
+    /// names sharing its rarest word.
+    let nameKeys: [Key]
+    let keysByWord: [Int32: [Int32]]
+    /// A long word with one letter taken out → the word, or nil when two words give it: typos are read through it.
+    let deletions: [String: Int32?]
 
     /// A run of word numbers; a struct so that it hashes as one value.
     struct Key: Hashable, Sendable {
@@ -49,6 +57,9 @@ struct OrganisationNameIndex: Sendable {
         for (index, organisation) in organisations.enumerated() { builder.add(organisation, at: Int32(index)) }
         self.organisations = organisations
         vocabulary = builder.vocabulary
+        var words = [String](repeating: "", count: builder.vocabulary.count)
+        for (word, number) in builder.vocabulary { words[Int(number)] = word }
+        self.words = words
         names = builder.names
         starts = builder.starts
         turned = builder.turned
@@ -64,15 +75,61 @@ struct OrganisationNameIndex: Sendable {
             for word in Set(key.words) { frequency[word, default: 0] += 1 }
         }
         self.frequency = frequency
+        let nameKeys = Array(builder.names.keys)
+        var keysByWord: [Int32: [Int32]] = [:]
+        for (position, key) in nameKeys.enumerated() {
+            for word in Set(key.words) { keysByWord[word, default: []].append(Int32(position)) }
+        }
+        self.nameKeys = nameKeys
+        self.keysByWord = keysByWord
         acronyms = builder.acronyms
         unitCodes = builder.unitCodes
         cities = builder.cities
         foldedCities = organisations.map { $0.place?.city.map(AffiliationText.folded) }
         longestKey = builder.longestKey
         position = Dictionary(organisations.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        var deletions: [String: Int32?] = [:]
+        for (word, number) in builder.vocabulary where word.count >= Self.typoLength {
+            for variant in Self.deletions(of: word) {
+                if let known = deletions[variant], known != number { deletions[variant] = .some(nil) } else { deletions[variant] = number }
+            }
+        }
+        self.deletions = deletions
     }
 
     func number(_ word: String) -> Int32? { vocabulary[word] }
+
+    /// How much a word tells a name from others: rare words weigh more; a word no name holds weighs the most.
+    func weight(_ word: Int32?) -> Double {
+        let count = word.map { frequency[$0, default: 0] } ?? 0
+        return log(Double(nameKeys.count + 1) / Double(count + 1))
+    }
+
+    /// Words this long or longer are read through one typo (`Univeristy`, `Hosptial`): shorter ones are too often
+    /// another word.
+    static let typoLength = 6
+
+    /// The one word of the index that an unknown word is one typo away from: a letter left out, added, changed or
+    /// two swapped (both words then share a form with one letter taken out).
+    func correction(of word: String) -> Int32? {
+        guard word.count >= Self.typoLength, word.allSatisfy(\.isLetter) else { return nil }
+        var found: Int32?
+        for variant in [word] + Self.deletions(of: word) {
+            guard let entry = deletions[variant] else { continue }
+            guard let number = entry, found == nil || found == number else { return nil }
+            found = number
+        }
+        return found
+    }
+
+    static func deletions(of word: String) -> [String] {
+        let characters = Array(word)
+        return characters.indices.map { position in
+            var variant = characters
+            variant.remove(at: position)
+            return String(variant)
+        }
+    }
 
     /// Every word of the name is in many others' names.
     func isGeneric(_ name: String) -> Bool {
