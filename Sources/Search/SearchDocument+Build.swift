@@ -32,14 +32,15 @@ extension SearchDocument {
         let journal = metadata.journal
         let issn =
             enrichment.journal?.issnL ?? journal.flatMap { journal in (journal.issns.first { $0.kind == .linking } ?? journal.issns.first)?.value }
-        let mesh = metadata.meshHeadings.filter(\.isMajorTopic) + metadata.meshHeadings.filter { !$0.isMajorTopic }
+        let headings = MeshNormalisation.deduplicated(metadata.meshHeadings)
+        let mesh = headings.filter(\.isMajorTopic) + headings.filter { !$0.isMajorTopic }
         let abstract = metadata.abstract.flatMap { $0.isEmpty ? nil : $0.text }
         self.init(
             id: id, name: name, title: metadata.title ?? "", abstract: abstract, date: metadata.date,
             journal: enrichment.journal.flatMap { $0.title.isEmpty ? nil : $0.title } ?? journal?.title ?? journal?.isoAbbreviation, issn: issn,
             volume: journal?.volume, issue: journal?.issue,
             pages: journal?.pages, publisher: journal?.publisher, language: metadata.language, publicationTypes: metadata.publicationTypes,
-            keywords: metadata.keywords, mesh: mesh.map(\.descriptor), authors: authors, affiliations: affiliations,
+            keywords: KeywordNormalisation.normalised(metadata.keywords), mesh: mesh.map(\.descriptor), authors: authors, affiliations: affiliations,
             identifiers: metadata.identifiers, openAccess: metadata.openAccess, citations: metadata.citationCount,
             databases: Self.databases(verdicts: verdicts, labels: labels), hasFullText: !metadata.fullText.isEmpty, sources: sources)
     }

@@ -147,8 +147,10 @@ public struct AffiliationRepository: Sendable {
                     (
                         start,
                         slice.map { text in
-                            let reading = AffiliationReader.read(text)
-                            return MatchRow(text: text, matches: matcher(text), structure: reading.structure, countryCode: reading.country?.code)
+                            // What the string reads as is shown only when nothing matched: reading costs as much as matching.
+                            let matches = matcher(text)
+                            let reading = matches.isEmpty ? AffiliationReader.read(text) : AffiliationReading()
+                            return MatchRow(text: text, matches: matches, structure: reading.structure, countryCode: reading.country?.code)
                         }
                     )
                 }
