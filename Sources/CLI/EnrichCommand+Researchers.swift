@@ -32,9 +32,7 @@ extension ResearchersCommand {
 
         func run() async throws {
             let start = ContinuousClock.now
-            let store = try storeOptions.open()
-            let matches = try await AffiliationRepository(store: store).matchedOrganisationIDs()
-            let summary = try await ResearcherRepository(store: store).run { matches[$0] ?? [] }
+            let summary = try await ResearcherRepository(store: try storeOptions.open()).runWithStoredMatches()
             if format == .json { return try printJSON(summary) }
             print(Self.render(summary, seconds: (ContinuousClock.now - start).inSeconds))
         }
@@ -129,7 +127,7 @@ extension ResearchersCommand {
             } catch let error as ResearcherCorrectionError {
                 throw ValidationError(error.description)
             }
-            let summary = deferRun ? nil : try await repository.run()
+            let summary = deferRun ? nil : try await repository.runWithStoredMatches()
             if format == .json { return try printJSON(RecordedCorrection(correction: stored.kind, curator: stored.curator, run: summary)) }
             print("Recorded (\(stored.kind), by \(stored.curator)).")
             if let summary { print(Run.render(summary, seconds: 0).split(separator: "\n").dropFirst().joined(separator: "\n")) }

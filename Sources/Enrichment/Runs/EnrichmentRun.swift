@@ -49,8 +49,7 @@ public struct EnrichmentRun: Sendable {
         let moved = read > 0 || matched.changed > 0 || always
         var researcherSummary: ResearcherRunSummary?
         if researchers && moved {
-            let matches = try await affiliations.matchedOrganisationIDs()
-            researcherSummary = try await timed("researchers") { try await ResearcherRepository(store: store).run { matches[$0] ?? [] } }
+            researcherSummary = try await timed("researchers") { try await ResearcherRepository(store: store).runWithStoredMatches() }
         }
         var journalSummary: JournalRunSummary?
         var journalsChanged = false
@@ -64,6 +63,15 @@ public struct EnrichmentRun: Sendable {
             registryVersion: version, organisations: organisations.count, publicationsRead: read, stringsMatched: matched.matched,
             stringsChanged: matched.changed, researchers: researcherSummary, journals: journalSummary, journalsChanged: journalsChanged,
             seconds: seconds)
+    }
+}
+
+extension ResearcherRepository {
+    /// Disambiguates with the organisations enrichment matched in each affiliation string as structures: what
+    /// every rerun must use, so that a curator's correction and `enrich run` group people alike.
+    public func runWithStoredMatches() async throws -> ResearcherRunSummary {
+        let matches = try await AffiliationRepository(store: store).matchedOrganisationIDs()
+        return try await run { matches[$0] ?? [] }
     }
 }
 
