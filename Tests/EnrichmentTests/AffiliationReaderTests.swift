@@ -133,8 +133,8 @@ import Testing
         Case(text: "Independent researcher, Lyon, France", structure: nil, country: "France"),
         Case(text: "Ministry of Health, Riyadh, KSA", structure: "Ministry of Health", country: "Saudi Arabia"),
         Case(
-            text: "Aerospace Science &#x0026; Industry Shenzhen (Group) Co., Ltd,Shenzhen,China",
-            structure: "Aerospace Science & Industry Shenzhen (Group)", country: "China"),
+            text: "Northern Optics &#x0026; Instruments Suzhou (Group) Co., Ltd,Suzhou,China",
+            structure: "Northern Optics & Instruments Suzhou (Group)", country: "China"),
     ]
 
     @Test(arguments: cases) func readsStructureAndCountry(_ example: Case) {
