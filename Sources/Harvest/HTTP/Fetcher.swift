@@ -42,7 +42,7 @@ public final class Fetcher: Sendable {
     ) {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .follow(max: 5, allowCycles: false),
-            timeout: .init(connect: .seconds(15), read: .seconds(90)),
+            timeout: .init(connect: .seconds(15), read: TimeAmount(retry.silenceTimeout)),
             decompression: .enabled(limit: .ratio(50))
         )
         configuration.httpVersion = .automatic

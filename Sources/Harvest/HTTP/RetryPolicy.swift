@@ -11,13 +11,16 @@ public struct RetryPolicy: Sendable {
     public var maximumRetryAfter: Duration
     /// The longest a request may take, from sending to the last byte of the body.
     public var requestTimeout: Duration
+    /// The longest silence in the middle of an answer before the connection is given up as dead.
+    public var silenceTimeout: Duration
 
     public init(
         maximumAttempts: Int = 6,
         initialDelay: Duration = .milliseconds(500),
         maximumDelay: Duration = .seconds(60),
         maximumRetryAfter: Duration = .seconds(300),
-        requestTimeout: Duration = .seconds(120)
+        requestTimeout: Duration = .seconds(120),
+        silenceTimeout: Duration = .seconds(90)
     ) {
         precondition(maximumAttempts >= 1, "at least one attempt")
         self.maximumAttempts = maximumAttempts
@@ -25,6 +28,7 @@ public struct RetryPolicy: Sendable {
         self.maximumDelay = maximumDelay
         self.maximumRetryAfter = maximumRetryAfter
         self.requestTimeout = requestTimeout
+        self.silenceTimeout = silenceTimeout
     }
 
     public static let standard = RetryPolicy()

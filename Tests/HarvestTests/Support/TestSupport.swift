@@ -48,10 +48,12 @@ final class WaitRecorder: Sendable {
 }
 
 enum TestHarvest {
-    /// Short back-offs, but a long timeout: on a busy CI machine, tests running alongside may hold the
-    /// threads long enough for an answer to be late, and a timeout there would be a retry the test did not plan.
+    /// Short back-offs, but long timeouts: on a busy CI machine, tests running alongside may hold the
+    /// threads, the replay server's among them, long enough for an answer to be late (a CI run saw more than
+    /// 90 s), and a timeout there would be a retry the test did not plan.
     static let fastRetry = RetryPolicy(
-        maximumAttempts: 4, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(100), requestTimeout: .seconds(300)
+        maximumAttempts: 4, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(100),
+        requestTimeout: .seconds(600), silenceTimeout: .seconds(600)
     )
 
     static var logger: Logger {
