@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Enrichment", targets: ["Enrichment"]),
         .library(name: "Search", targets: ["Search"]),
         .library(name: "Indicators", targets: ["Indicators"]),
+        .library(name: "Workbench", targets: ["Workbench"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -106,6 +107,18 @@ let package = Package(
         ),
         // Capability: the dashboard's indicators, the collaboration network and its layout, and the exports of a result set.
         .target(name: "Indicators", dependencies: ["Core", "Search", "Publications"], swiftSettings: strictSwift6),
+        // Capability: the data operators' workbench on a project's engine (SQLite now; PostgreSQL and Spark later):
+        // synthetic samples, quality checks, pseudonymisation, audited exports.
+        .target(
+            name: "Workbench",
+            dependencies: [
+                "Core", "Catalog",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift", condition: .when(platforms: [.linux])),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSwift6
+        ),
         // HTML pages and the JSON API, on Hummingbird.
         .target(
             name: "Web",
@@ -123,6 +136,7 @@ let package = Package(
             name: "CLI",
             dependencies: [
                 "Catalog", "Classification", "Enrichment", "Harvest", "Indicators", "Publications", "Search", "Store", "Web",
+                "Workbench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -161,6 +175,7 @@ let package = Package(
         .testTarget(
             name: "IndicatorsTests", dependencies: ["Indicators", "Search", "Publications", "Core"], swiftSettings: strictSwift6
         ),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Catalog", "Store"], swiftSettings: strictSwift6),
         .testTarget(
             name: "WebTests",
             dependencies: [

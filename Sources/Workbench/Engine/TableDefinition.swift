@@ -1,0 +1,71 @@
+/// The type of a column as the workbench asks an engine for it; each dialect spells it.
+public enum ColumnType: Hashable, Sendable {
+    case text(length: Int?)
+    case integer
+    /// Exact decimal with `precision` digits, `scale` of them after the point (the catalog's `p,s`).
+    case decimal(precision: Int, scale: Int)
+    case real
+    case date
+    case timestamp
+    case boolean
+}
+
+public struct ColumnDefinition: Hashable, Sendable {
+    public var name: String
+    public var type: ColumnType
+    public var isNullable: Bool
+
+    public init(name: String, type: ColumnType, isNullable: Bool = true) {
+        self.name = name
+        self.type = type
+        self.isNullable = isNullable
+    }
+}
+
+/// A table to create on an engine.
+public struct TableDefinition: Hashable, Sendable {
+    public var name: String
+    public var columns: [ColumnDefinition]
+    public var primaryKey: [String]
+
+    public init(name: String, columns: [ColumnDefinition], primaryKey: [String] = []) {
+        self.name = name
+        self.columns = columns
+        self.primaryKey = primaryKey
+    }
+
+    public var columnNames: [String] { columns.map(\.name) }
+}
+
+/// What differs between engines' SQL. Tools build their statements through it and nothing else.
+public protocol SQLDialect: Sendable {
+    var name: String { get }
+    func quote(_ identifier: String) -> String
+    func typeName(_ type: ColumnType) -> String
+    /// A string literal, quotes doubled.
+    func literal(_ text: String) -> String
+}
+
+extension SQLDialect {
+    public func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    public func quote(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public func createTable(_ table: TableDefinition, ifNotExists: Bool = false) -> String {
+        var parts = table.columns.map { column in
+            "\(quote(column.name)) \(typeName(column.type))\(column.isNullable ? "" : " NOT NULL")"
+        }
+        if !table.primaryKey.isEmpty {
+            parts.append("PRIMARY KEY (\(table.primaryKey.map(quote).joined(separator: ", ")))")
+        }
+        return "CREATE TABLE \(ifNotExists ? "IF NOT EXISTS " : "")\(quote(table.name)) (\(parts.joined(separator: ", ")))"
+    }
+
+    public func dropTable(_ name: String) -> String {
+        "DROP TABLE IF EXISTS \(quote(name))"
+    }
+}
