@@ -112,7 +112,7 @@ let package = Package(
         .target(
             name: "Workbench",
             dependencies: [
-                "Core", "Catalog",
+                "Core", "Store", "Catalog",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift", condition: .when(platforms: [.linux])),
                 .product(name: "Crypto", package: "swift-crypto"),
