@@ -33,7 +33,9 @@ import Testing
 
     let matcher = AffiliationMatcher(organisations: Self.registry)
 
-    func ids(_ text: String) -> [String] { matcher.match(text).map(\.id).sorted() }
+    func ids(_ text: String) -> [String] { Self.ids(matcher, text) }
+
+    static func ids(_ matcher: AffiliationMatcher, _ text: String) -> [String] { matcher.match(text).map(\.id).sorted() }
 
     @Test func exactName() {
         #expect(ids("Department of Physics, University of Exempleville, Exempleville, France") == ["ror-exemple"])
@@ -86,6 +88,37 @@ import Testing
         #expect(matches.count == 1)
         #expect(matches.allSatisfy { $0.score > matcher.threshold && $0.score <= 1 })
         #expect(matches.first?.country == "FR")
+    }
+
+    @Test func aDisplayNameBeatsTheSameNameAsAnotherOrganisationsLabel() {
+        let matcher = AffiliationMatcher(organisations: [
+            Self.organisation("ror-campus", "University of Westmark", country: "US", city: "Porton"),
+            Self.organisation(
+                "ror-system", "University of Westmark System", [OrganisationName("Universidad de Westmark", kind: .label, language: "es")],
+                country: "US", city: "Porton"),
+        ])
+        #expect(Self.ids(matcher, "Department of Chemistry, University of Westmark, Porton, USA") == ["ror-campus"])
+    }
+
+    @Test func aUniversityHospitalRunTogetherIsNotTheUniversity() {
+        let matcher = AffiliationMatcher(organisations: [
+            Self.organisation("ror-university", "University of Kleinstadt", country: "DE", city: "Kleinstadt"),
+            Self.organisation("ror-hospital", "Universitätsklinikum Kleinstadt", country: "DE", city: "Kleinstadt"),
+        ])
+        #expect(Self.ids(matcher, "Institut für Physik, Universität Kleinstadt, Germany") == ["ror-university"])
+        #expect(Self.ids(matcher, "Klinik für Neurologie, Universitätsklinikum Kleinstadt, Germany") == ["ror-hospital"])
+        #expect(Self.ids(matcher, "University Hospital Kleinstadt, Germany") == ["ror-hospital"])
+    }
+
+    @Test func aMedicalSchoolNamedByItsUniversitysWord() {
+        let matcher = AffiliationMatcher(organisations: [
+            Self.organisation("ror-elm", "Elmwood University", country: "US", city: "New Elm"),
+            Self.organisation("ror-birch", "Birch University", country: "US", city: "Birchville"),
+        ])
+        #expect(Self.ids(matcher, "Department of Pathology, Elmwood School of Medicine, New Elm, CT, USA") == ["ror-elm"])
+        #expect(Self.ids(matcher, "Elmwood Medical School, New Elm, CT, USA") == ["ror-elm"])
+        // Schools of business are as often named after a benefactor.
+        #expect(matcher.match("Birch School of Business, University of Somewhere, USA").isEmpty)
     }
 
     @Test func segmentsSplitAtSemicolonsAndAndBeforeAnInstitution() {

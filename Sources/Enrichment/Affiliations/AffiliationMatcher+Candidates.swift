@@ -55,16 +55,27 @@ extension AffiliationMatcher {
     /// UniversityUSA`): a word unknown to the index, made of known words, each after the first capitalised after a
     /// small letter, is cut there.
     func separatingRunTogether(_ segment: String) -> String {
-        guard segment.contains(where: \.isUppercase) else { return segment }
+        guard segment.unicodeScalars.contains(where: \.properties.isUppercase) else { return segment }
         var pieces: [String] = []
         for token in segment.split(separator: " ", omittingEmptySubsequences: false) {
-            if token.count >= 6, !isKnown(String(token)), let cut = knownPieces(Array(token)), cut.count > 1 {
+            // A run-together word has a small letter then a capital inside it.
+            if token.utf8.count >= 6, Self.hasInnerCapital(token), !isKnown(String(token)), let cut = knownPieces(Array(token)), cut.count > 1 {
                 pieces.append(cut.joined(separator: ", "))
             } else {
                 pieces.append(String(token))
             }
         }
         return pieces.joined(separator: " ")
+    }
+
+    static func hasInnerCapital(_ token: Substring) -> Bool {
+        var previousIsLower = false
+        for scalar in token.unicodeScalars {
+            let properties = scalar.properties
+            if previousIsLower, properties.isUppercase { return true }
+            previousIsLower = properties.isLowercase
+        }
+        return false
     }
 
     /// The word as known words of three letters or more, cut where a capital follows a small letter.
@@ -208,17 +219,24 @@ extension AffiliationMatcher {
     }
 
     /// A school named by its university's own word without the university (`Harvard Medical School`, `Yale Law
-    /// School`): the one university in the string's country named by that word, when the word is not a city.
+    /// School`, `Yale School of Medicine`): the one university in the string's country named by that word, when
+    /// the word is not a city.
     func universityOfSchool(_ words: [Word], country: String?, context: MatchContext) -> Found? {
-        guard let country, words.count >= 2, words.count <= 5, words.last?.text == "school", let first = words.first?.number,
+        guard let country, words.count >= 2, words.count <= 5, let first = words.first?.number,
+            let school = words.lastIndex(where: { $0.text == "school" }),
+            school == words.count - 1 || (school == 1 && words[2...].allSatisfy { Self.universitySchoolFields.contains($0.text) }),
             !NameTokens.kindWords.contains(words[0].text), !NameTokens.unitWords.contains(words[0].text), !index.cities.contains(words[0].text),
-            !words.dropFirst().dropLast().contains(where: { NameTokens.kindWords.contains($0.text) }),
+            !words.dropFirst().enumerated().contains(where: { $0.offset + 1 != school && NameTokens.kindWords.contains($0.element.text) }),
             let university = index.number("university")
         else { return nil }
         let entries = [[first, university], [university, first]].flatMap { index.names[OrganisationNameIndex.Key(words: $0)] ?? [] }
         guard let organisation = chosen(entries, country: country, allowsInactive: false, context: context) else { return nil }
         return Found(organisation: organisation, score: 0.75)
     }
+
+    /// What a university's own school teaches when named `Yale School of Medicine`; a school of business or
+    /// engineering so named is as often named after a benefactor (`Marshall School of Business`).
+    static let universitySchoolFields: Set<String> = ["medicine", "medical", "public", "health", "dentistry", "dental", "nursing", "pharmacy", "law"]
 
     /// How much of the part's and the name's weight the words they share must hold.
     static let nearestNameScore = 0.75
@@ -237,7 +255,7 @@ extension AffiliationMatcher {
     /// The one organisation among a key's entries: active (or its successor), in the country, then the one whose
     /// city the string names, then the one for which the key is a display name or a label.
     func chosen(_ entries: [OrganisationNameIndex.Entry], country: String?, allowsInactive: Bool, context: MatchContext) -> Int32? {
-        var candidates: [(organisation: Int32, isPrimary: Bool)] = []
+        var candidates: [(organisation: Int32, rank: OrganisationNameIndex.NameRank)] = []
         for entry in entries {
             let organisation = index.organisations[Int(entry.organisation)]
             var kept: [Int32] = []
@@ -249,16 +267,17 @@ extension AffiliationMatcher {
             }
             for id in kept where !candidates.contains(where: { $0.organisation == id }) {
                 if let country, index.organisations[Int(id)].place?.countryCode != country { continue }
-                candidates.append((id, entry.isPrimary))
+                candidates.append((id, entry.rank))
             }
         }
         if candidates.count > 1 {
             let inCity = candidates.filter { context.names(city: index.foldedCities[Int($0.organisation)]) }
             if !inCity.isEmpty { candidates = inCity }
         }
-        if candidates.count > 1 {
-            let primary = candidates.filter(\.isPrimary)
-            if primary.count == 1 { candidates = primary }
+        // The best-ranked name wins when only one organisation bears it so.
+        if candidates.count > 1, let best = candidates.map(\.rank).max() {
+            let ranked = candidates.filter { $0.rank == best }
+            if ranked.count == 1 { candidates = ranked }
         }
         return candidates.count == 1 ? candidates[0].organisation : nil
     }
@@ -268,9 +287,12 @@ extension AffiliationMatcher {
     func acronymCandidates(in segment: String, country: String?, context: MatchContext) -> [Found] {
         guard let country else { return [] }
         var found: [Found] = []
-        for part in Self.withoutBrackets(segment).split(whereSeparator: { $0 == "," || $0 == "\n" }) {
-            let acronym = part.trimmingCharacters(in: .whitespaces)
-            guard acronym.count >= 3, AffiliationPlaces.regionAbbreviations[acronym] == nil, Country.byCode3[acronym] == nil,
+        for part in Self.withoutBrackets(segment).unicodeScalars.split(whereSeparator: { $0 == "," || $0 == "\n" }) {
+            guard let first = part.firstIndex(where: { !AffiliationText.isSpace($0) }),
+                let last = part.lastIndex(where: { !AffiliationText.isSpace($0) })
+            else { continue }
+            let acronym = String(Substring(part[first...last]))
+            guard acronym.unicodeScalars.count >= 3, AffiliationPlaces.regionAbbreviations[acronym] == nil, Country.byCode3[acronym] == nil,
                 let organisations = index.acronyms[acronym]
             else { continue }
             let inCountry = organisations.filter { id in

@@ -11,8 +11,7 @@ extension AffiliationMatcher {
             let words = piece.split(separator: " ", omittingEmptySubsequences: true)
             for (index, word) in words.enumerated() {
                 let next = index + 1 < words.count ? words[index + 1] : ""
-                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ","))
-                if (bare == "and" || bare == "&"), !current.isEmpty, startsInstitution(next) {
+                if isConjunction(word), !current.isEmpty, startsInstitution(next) {
                     segments.append(current.joined(separator: " "))
                     current = []
                     continue
@@ -21,7 +20,15 @@ extension AffiliationMatcher {
             }
             if !current.isEmpty { segments.append(current.joined(separator: " ")) }
         }
-        return segments.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        return segments.filter { !$0.unicodeScalars.allSatisfy(AffiliationText.isSpace) }
+    }
+
+    /// `and` or `&`, commas around it or not.
+    static func isConjunction(_ word: Substring) -> Bool {
+        var bare = word.utf8[...]
+        while bare.first == UInt8(ascii: ",") { bare.removeFirst() }
+        while bare.last == UInt8(ascii: ",") { bare.removeLast() }
+        return bare.elementsEqual("and".utf8) || bare.elementsEqual("&".utf8)
     }
 
     /// Words, as printed, that open a new institution or unit after `and`.
@@ -36,22 +43,28 @@ extension AffiliationMatcher {
 
     /// Brackets cut a part like a comma: `Universidade de Lisboa (ULisboa)` is a name, then its acronym.
     static func bracketsAsCommas(_ text: String) -> String {
-        String(text.map { "()[]".contains($0) ? "," : $0 })
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(isBracket(scalar) ? "," : scalar) }
+        return String(scalars)
+    }
+
+    static func isBracket(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "(" || scalar == ")" || scalar == "[" || scalar == "]"
     }
 
     /// The text without what is in brackets.
     static func withoutBrackets(_ text: String) -> String {
-        var result = ""
+        var result = String.UnicodeScalarView()
         var depth = 0
-        for character in text {
-            if character == "(" || character == "[" {
+        for scalar in text.unicodeScalars {
+            if scalar == "(" || scalar == "[" {
                 depth += 1
-            } else if character == ")" || character == "]" {
+            } else if scalar == ")" || scalar == "]" {
                 depth = max(0, depth - 1)
             } else if depth == 0 {
-                result.append(character)
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 }

@@ -17,9 +17,12 @@ struct AffiliationText: Sendable {
     init(_ text: String) {
         var domains: [String] = []
         var parts: [Part] = []
-        for piece in Self.decodingEntities(text).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }) {
+        // Scalars rather than Characters: grapheme breaking was a fifth of the matcher's time, and none of the
+        // separators combines with what follows it.
+        for piece in Self.decodingEntities(text).unicodeScalars.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }) {
             var words: [Substring] = []
-            for word in piece.split(whereSeparator: \.isWhitespace) {
+            for scalars in piece.split(whereSeparator: Self.isSpace) {
+                let word = Substring(scalars)
                 if let at = word.firstIndex(of: "@") {
                     let domain = Self.bare(word[word.index(after: at)...]).lowercased()
                     if domain.contains(".") { domains.append(domain) }
@@ -50,17 +53,23 @@ struct AffiliationText: Sendable {
 
     /// Spaces collapsed, and what surrounds a part without belonging to it: `and`, periods, brackets, dashes.
     static func trimmed(_ text: String) -> String {
-        var text = Substring(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        var text = Substring(text.unicodeScalars.split(whereSeparator: isSpace).map(Substring.init).joined(separator: " "))
         while true {
-            let before = text
+            let length = text.utf8.count
             while let first = text.first, edges.contains(first) { text.removeFirst() }
             while let last = text.last, edges.contains(last) { text.removeLast() }
             for prefix in ["and ", "And ", "AND ", "& ", "et "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
             // A bracket is kept when it closes or opens one in the part (`(Cnam)`), dropped when the split left it alone.
             if let last = text.last, let opening = openings[last], !text.contains(opening) { text.removeLast() }
             if let first = text.first, let closing = closings[first], !text.contains(closing) { text.removeFirst() }
-            if text == before { return String(text) }
+            // Only ever shortened: the same length is the same text.
+            if text.utf8.count == length { return String(text) }
         }
+    }
+
+    /// `Character.isWhitespace` for a scalar, ASCII answered without a property lookup.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
     }
 
     private static let edges: Set<Character> = [" ", ".", ":", "-", "–", "—", "•", "*", "\"", "'", "/", "|"]
@@ -119,7 +128,7 @@ struct AffiliationText: Sendable {
 
     /// Crossref writes some characters as HTML entities (`&amp;`, `&#x0026;`).
     static func decodingEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = text
         for (entity, character) in [("&amp;", "&"), ("&#x0026;", "&"), ("&#38;", "&"), ("&apos;", "'"), ("&quot;", "\""), ("&#x2019;", "’")] {
             result = result.replacingOccurrences(of: entity, with: character)

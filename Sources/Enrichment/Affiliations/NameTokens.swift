@@ -11,11 +11,22 @@ enum NameTokens {
         var result: [String] = []
         for word in folded.split(separator: " ") {
             let word = String(word)
+            if let parts = compounds[word] {
+                result += parts
+                continue
+            }
             let canonical = equivalents[word] ?? word
             if !stopWords.contains(canonical) { result.append(canonical) }
         }
         return result
     }
+
+    /// Words that are two of the others run together: `Universitätsklinikum Würzburg` is the university's
+    /// hospital, not `University of Würzburg`.
+    static let compounds: [String: [String]] = [
+        "universitatsklinikum": ["university", "hospital"], "uniklinikum": ["university", "hospital"],
+        "universitatsspital": ["university", "hospital"], "universitatsmedizin": ["university", "medicine"],
+    ]
 
     /// Articles, prepositions and conjunctions of the languages bylines are written in.
     static let stopWords: Set<String> = [
@@ -32,7 +43,6 @@ enum NameTokens {
                 [
                     "univ", "uni", "universities", "universite", "universidad", "universitat", "universidade", "universita", "universiteit",
                     "universitet", "uniwersytet", "universiti", "universitas", "universitesi", "universitatea", "univerzita", "universitaet",
-                    "universitatsklinikum",
                 ]
             ),
             ("hospital", ["hosp", "hospitals", "hopital", "hospitalier", "ospedale", "hospitalario", "hosptial"]),

@@ -12,10 +12,28 @@ struct OrganisationNameIndex: Sendable {
 
     struct Entry: Sendable {
         var organisation: Int32
-        /// A display name or a label, rather than an alias: the better of two organisations sharing a key.
-        var isPrimary: Bool
+        /// How the organisation bears the key's name: of two organisations sharing a key, the one whose display
+        /// name it is beats the one having it as a label in another language (`Universidad de Minnesota` for the
+        /// University of Minnesota System), which beats an alias.
+        var rank: NameRank
         /// For a `start`: the words the rest of the name needs.
         var rest: [Int32] = []
+
+        var isPrimary: Bool { rank > .alias }
+    }
+
+    enum NameRank: Int8, Comparable, Sendable {
+        case alias, label, display
+
+        init(_ kind: OrganisationName.Kind) {
+            switch kind {
+            case .display: self = .display
+            case .label: self = .label
+            default: self = .alias
+            }
+        }
+
+        static func < (left: NameRank, right: NameRank) -> Bool { left.rawValue < right.rawValue }
     }
 
     let organisations: [Organisation]
@@ -161,7 +179,7 @@ struct OrganisationNameIndex: Sendable {
                         continue
                     }
                     for form in OrganisationNameIndex.forms(of: name.value) {
-                        addName(NameTokens.words(form), index, isPrimary: name.kind != .alias)
+                        addName(NameTokens.words(form), index, rank: NameRank(name.kind))
                     }
                 }
             }
@@ -176,28 +194,28 @@ struct OrganisationNameIndex: Sendable {
             if list.last != index { list.append(index) }
         }
 
-        private mutating func addName(_ words: [String], _ index: Int32, isPrimary: Bool) {
+        private mutating func addName(_ words: [String], _ index: Int32, rank: NameRank) {
             guard !words.isEmpty else { return }
             var numbers: [Int32] = []
             for word in words { numbers.append(numbering(word)) }
             let key = Key(words: numbers)
             longestKey = max(longestKey, words.count)
-            Self.add(Entry(organisation: index, isPrimary: isPrimary), to: &names[key, default: []])
+            Self.add(Entry(organisation: index, rank: rank), to: &names[key, default: []])
             if let turnedWords = OrganisationNameIndex.turnedAround(words) {
                 let turnedKey = Key(words: turnedWords.map { vocabulary[$0]! })
-                Self.add(Entry(organisation: index, isPrimary: isPrimary), to: &turned[turnedKey, default: []])
+                Self.add(Entry(organisation: index, rank: rank), to: &turned[turnedKey, default: []])
             }
             // The start of a name, up to a word saying its kind, then the rest (`University of California` + `Davis`).
             guard words.count >= 3, let kind = words.firstIndex(where: NameTokens.kindWords.contains) else { return }
             for length in max(2, kind + 1)..<words.count {
-                let entry = Entry(organisation: index, isPrimary: isPrimary, rest: Array(key.words[length...]))
+                let entry = Entry(organisation: index, rank: rank, rest: Array(key.words[length...]))
                 Self.add(entry, to: &starts[Key(words: Array(key.words.prefix(length))), default: []])
             }
         }
 
         private static func add(_ entry: Entry, to list: inout [Entry]) {
             if let same = list.firstIndex(where: { $0.organisation == entry.organisation && $0.rest == entry.rest }) {
-                list[same].isPrimary = list[same].isPrimary || entry.isPrimary
+                list[same].rank = max(list[same].rank, entry.rank)
             } else {
                 list.append(entry)
             }

@@ -34,10 +34,14 @@ struct UnitCode: Hashable, Sendable {
     /// `UMR CNRS 5525`, `Inserm U 1219`); only in capitals, since `u` and `ea` are words elsewhere.
     static func codes(in text: String) -> [UnitCode] {
         var codes: [UnitCode] = []
-        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == "/" })
+        let words = text.unicodeScalars.split(whereSeparator: {
+            AffiliationText.isSpace($0) || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == "/"
+        })
         var pending: String?
-        for word in words {
-            let word = word.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))[...]
+        for scalars in words {
+            var word = Substring(scalars)
+            while let first = word.first, first == "." || first == ":" { word.removeFirst() }
+            while let last = word.last, last == "." || last == ":" { word.removeLast() }
             if let prefix = pending, word.count >= 2, word.count <= 5, word.allSatisfy(\.isNumber) {
                 codes.append(UnitCode(prefix: prefix, number: word))
                 pending = nil
