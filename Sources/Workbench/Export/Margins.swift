@@ -1,0 +1,212 @@
+import Foundation
+
+/// A cell of an export table: its data row (0-based) and column.
+public struct CellPosition: Hashable, Comparable, Sendable, Codable {
+    public var row: Int
+    public var column: Int
+
+    public init(row: Int, column: Int) {
+        self.row = row
+        self.column = column
+    }
+
+    public static func < (lhs: CellPosition, rhs: CellPosition) -> Bool { (lhs.row, lhs.column) < (rhs.row, rhs.column) }
+}
+
+/// One additive relation a table publishes: a margin cell equal to the sum of its member cells.
+///
+/// Every suppressed cell caught in such relations can be recomputed when the relations, taken together,
+/// pin it down: the whole point of secondary disclosure.
+public struct MarginConstraint: Hashable, Sendable {
+    public var total: CellPosition
+    public var members: [CellPosition]
+    /// A total row (its cells in one column) or a total column (its cells in one row).
+    public var isRowMargin: Bool
+    /// Says which margin it is, for messages: "the total row at line 9" or "the total column Total".
+    public var description: String
+
+    public var cells: [CellPosition] { [total] + members }
+}
+
+/// Finds the margins of a table: rows and columns of totals, named (`Total`, `Ensemble`, `All`) or recomputed
+/// (a row or column equal to the sum of the others).
+enum MarginFinder {
+    /// The additive relations of `table`, whose count columns are `countColumns` (the others are labels).
+    /// `labelColumns` are the dimensions (a rate or a mean column is neither a count nor a label).
+    static func constraints(of table: ExportTable, countColumns: [Int], labelColumns: [Int], cells: [[ExportCell]]) -> [MarginConstraint] {
+        rowMargins(table, labelColumns: labelColumns, countColumns: countColumns, cells: cells)
+            + columnMargins(table, countColumns: countColumns, cells: cells)
+    }
+
+    /// Total rows: a row whose label says total in some label columns is the sum of the rows that agree with it on
+    /// the other label columns (so a table of sex by age with subtotals per sex gets one relation per subtotal).
+    /// Without such a label, a row equal to the sum of all the others is taken as the total.
+    private static func rowMargins(
+        _ table: ExportTable, labelColumns: [Int], countColumns: [Int], cells: [[ExportCell]]
+    ) -> [MarginConstraint] {
+        let isTotal = table.rows.map { row in labelColumns.map { ExportVocabulary.isTotalLabel(row[$0]) } }
+        var constraints: [MarginConstraint] = []
+        for (totalRow, flags) in isTotal.enumerated() where flags.contains(true) {
+            let members = table.rows.indices.filter { candidate in
+                candidate != totalRow
+                    && labelColumns.indices.allSatisfy { position in
+                        let column = labelColumns[position]
+                        if flags[position] { return !isTotal[candidate][position] }
+                        return !isTotal[candidate][position] && table.rows[candidate][column] == table.rows[totalRow][column]
+                    }
+            }
+            guard !members.isEmpty else { continue }
+            for column in countColumns {
+                constraints.append(
+                    MarginConstraint(
+                        total: CellPosition(row: totalRow, column: column),
+                        members: members.map { CellPosition(row: $0, column: column) }, isRowMargin: true,
+                        description: "the total row at line \(table.lines[totalRow]) (column \(table.header[column]))"))
+            }
+        }
+        if !constraints.isEmpty || table.rows.count < 3 { return constraints }
+        // No named total row: look for one row equal to the sum of all the others in every column where both are known.
+        for candidate in table.rows.indices {
+            var matched = 0
+            var contradicted = false
+            for column in countColumns {
+                guard let total = cells[candidate][column].count else { continue }
+                let others = table.rows.indices.filter { $0 != candidate }.map { cells[$0][column].count }
+                guard others.allSatisfy({ $0 != nil }) else { continue }
+                let sum = others.reduce(0) { $0 + $1! }
+                if sum == total, total > 0 { matched += 1 } else { contradicted = true }
+            }
+            if matched > 0, !contradicted {
+                let members = table.rows.indices.filter { $0 != candidate }
+                return countColumns.map { column in
+                    MarginConstraint(
+                        total: CellPosition(row: candidate, column: column),
+                        members: members.map { CellPosition(row: $0, column: column) }, isRowMargin: true,
+                        description: "line \(table.lines[candidate]), the sum of the other rows (column \(table.header[column]))")
+                }
+            }
+        }
+        return []
+    }
+
+    /// Total columns: a count column named as a total is, in each row, the sum of the other count columns; without
+    /// one, a count column equal in every row to the sum of the others (three count columns at least) is taken as it.
+    private static func columnMargins(_ table: ExportTable, countColumns: [Int], cells: [[ExportCell]]) -> [MarginConstraint] {
+        var totals = countColumns.filter { ExportVocabulary.isTotalLabel(table.header[$0]) }
+        var members = countColumns.filter { !totals.contains($0) }
+        if totals.isEmpty, countColumns.count >= 3 {
+            for candidate in countColumns {
+                let others = countColumns.filter { $0 != candidate }
+                var matched = 0
+                var contradicted = false
+                for row in table.rows.indices {
+                    guard let total = cells[row][candidate].count else { continue }
+                    let values = others.map { cells[row][$0].count }
+                    guard values.allSatisfy({ $0 != nil }) else { continue }
+                    if values.reduce(0, { $0 + $1! }) == total, total > 0 { matched += 1 } else { contradicted = true }
+                }
+                if matched > 0, !contradicted {
+                    totals = [candidate]
+                    members = others
+                    break
+                }
+            }
+        }
+        guard totals.count == 1, let total = totals.first, members.count >= 1 else { return [] }
+        return table.rows.indices.map { row in
+            MarginConstraint(
+                total: CellPosition(row: row, column: total),
+                members: members.map { CellPosition(row: row, column: $0) }, isRowMargin: false,
+                description: "the total column \(table.header[total]) at line \(table.lines[row])")
+        }
+    }
+}
+
+/// Which unknown cells a set of additive relations pins down: linear algebra rather than a count of unknowns per
+/// margin, so that a cell recomputable only by combining a row and a column relation is caught too.
+enum Recomputation {
+    /// The cells of `unknown` whose value follows from the constraints and the published cells.
+    ///
+    /// A cell is determined exactly when its unit vector lies in the row space of the constraints restricted to the
+    /// unknown cells; in reduced row echelon form that means one row with a single non-zero entry, on that cell.
+    /// (Bounds that non-negativity gives, e.g. an unknown of a margin of 0, are not considered.)
+    static func determined(_ unknown: Set<CellPosition>, constraints: [MarginConstraint]) -> Set<CellPosition> {
+        let relevant = constraints.filter { constraint in constraint.cells.contains { unknown.contains($0) } }
+        let variables = Array(Set(relevant.flatMap(\.cells)).intersection(unknown)).sorted()
+        guard !variables.isEmpty else { return [] }
+        let index = Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1, $0) })
+        var matrix: [[Double]] = relevant.map { constraint in
+            var row = [Double](repeating: 0, count: variables.count)
+            if let position = index[constraint.total] { row[position] -= 1 }
+            for member in constraint.members { if let position = index[member] { row[position] += 1 } }
+            return row
+        }
+        reduce(&matrix, columns: variables.count)
+        var result: Set<CellPosition> = []
+        for row in matrix {
+            let nonZero = row.indices.filter { abs(row[$0]) > 1e-9 }
+            if nonZero.count == 1 { result.insert(variables[nonZero[0]]) }
+        }
+        return result
+    }
+
+    /// Gauss-Jordan elimination in place, partial pivoting; the tables are small (a few hundred cells).
+    private static func reduce(_ matrix: inout [[Double]], columns: Int) {
+        var pivotRow = 0
+        for column in 0..<columns where pivotRow < matrix.count {
+            guard let best = (pivotRow..<matrix.count).max(by: { abs(matrix[$0][column]) < abs(matrix[$1][column]) }),
+                abs(matrix[best][column]) > 1e-9
+            else { continue }
+            matrix.swapAt(pivotRow, best)
+            let pivot = matrix[pivotRow][column]
+            matrix[pivotRow] = matrix[pivotRow].map { $0 / pivot }
+            for other in matrix.indices where other != pivotRow {
+                let factor = matrix[other][column]
+                if abs(factor) > 1e-12 {
+                    for k in 0..<columns { matrix[other][k] -= factor * matrix[pivotRow][k] }
+                }
+            }
+            pivotRow += 1
+        }
+    }
+
+    /// Complementary suppression: while some withheld cell can be recomputed, withhold one more cell in a margin
+    /// that holds it, the fewest-unknowns margin first, and in it the smallest published count (non-zero member cells
+    /// before zeros and before the margin cell itself), to lose as little information as possible. Greedy, not optimal
+    /// (an optimal pattern is an integer programme, as tau-Argus solves it), but each step is re-checked by `determined`.
+    /// Returns the cells added, in the order chosen, and the cells that still could not be protected.
+    static func complementary(
+        for withheld: Set<CellPosition>, constraints: [MarginConstraint], cells: [[ExportCell]]
+    ) -> (added: [CellPosition], unprotected: [CellPosition]) {
+        var unknown = withheld
+        var added: [CellPosition] = []
+        var unprotected: Set<CellPosition> = []
+        while true {
+            let exposed = determined(unknown, constraints: constraints).subtracting(unprotected).sorted()
+            guard let cell = exposed.first else { break }
+            let holding = constraints.filter { $0.cells.contains(cell) }
+                .sorted { $0.cells.filter(unknown.contains).count < $1.cells.filter(unknown.contains).count }
+            var choice: CellPosition?
+            for constraint in holding {
+                let candidates = constraint.cells.filter { !unknown.contains($0) && cells[$0.row][$0.column].count != nil }
+                choice = candidates.min { lhs, rhs in
+                    rank(lhs, in: constraint, cells: cells) < rank(rhs, in: constraint, cells: cells)
+                }
+                if choice != nil { break }
+            }
+            if let choice {
+                unknown.insert(choice)
+                added.append(choice)
+            } else {
+                unprotected.insert(cell)
+            }
+        }
+        return (added, unprotected.sorted())
+    }
+
+    private static func rank(_ cell: CellPosition, in constraint: MarginConstraint, cells: [[ExportCell]]) -> (Int, Int, CellPosition) {
+        let value = cells[cell.row][cell.column].count ?? Int.max
+        let tier = cell == constraint.total ? 2 : (value == 0 ? 1 : 0)
+        return (tier, value, cell)
+    }
+}
