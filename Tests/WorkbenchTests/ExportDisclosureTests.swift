@@ -142,7 +142,7 @@ func exportTable(_ csv: String, file: String = "table.csv") throws -> ExportTabl
         let people = (0..<30).map { index in "\(index % 2 == 0 ? "H" : "F");\(index % 3 == 0 ? "ALD" : "sans ALD");\(40 + index % 4)" }
         let rows = try rules.check(try exportTable("sexe;statut;age\n" + people.joined(separator: "\n")))
         #expect(rows.verdict == .fail)
-        #expect(rows.reasons.contains { $0.contains("one row per person") && $0.contains("lines 2 and 14") })
+        #expect(rows.reasons.contains { $0.contains("one row per person") && $0.contains("lines 3 and 7") })
 
         let means = try rules.check(try exportTable("region;age_moyen\nBretagne;41.2\nNormandie;43.0\n"))
         #expect(means.verdict == .review)

@@ -170,43 +170,38 @@ enum Recomputation {
         }
     }
 
-    /// Complementary suppression: while some withheld cell can be recomputed, withhold one more cell in a margin
-    /// that holds it, the fewest-unknowns margin first, and in it the smallest published count (non-zero member cells
-    /// before zeros and before the margin cell itself), to lose as little information as possible. Greedy, not optimal
-    /// (an optimal pattern is an integer programme, as tau-Argus solves it), but each step is re-checked by `determined`.
+    /// Complementary suppression, greedy: while some withheld cell can be recomputed, withhold one more published count
+    /// among the margins holding an exposed cell, the one that leaves the fewest cells recomputable; ties go to member
+    /// cells before margin cells, non-zero before zero, then the smallest value, to lose as little information as
+    /// possible. In a cross-table this builds the classic rectangle (two rows by two columns). Not optimal (an optimal
+    /// pattern is an integer programme, as tau-Argus solves it), but every step is re-checked by `determined`.
     /// Returns the cells added, in the order chosen, and the cells that still could not be protected.
     static func complementary(
         for withheld: Set<CellPosition>, constraints: [MarginConstraint], cells: [[ExportCell]]
     ) -> (added: [CellPosition], unprotected: [CellPosition]) {
+        let marginCells = Set(constraints.map(\.total))
         var unknown = withheld
         var added: [CellPosition] = []
         var unprotected: Set<CellPosition> = []
         while true {
-            let exposed = determined(unknown, constraints: constraints).subtracting(unprotected).sorted()
-            guard let cell = exposed.first else { break }
-            let holding = constraints.filter { $0.cells.contains(cell) }
-                .sorted { $0.cells.filter(unknown.contains).count < $1.cells.filter(unknown.contains).count }
-            var choice: CellPosition?
-            for constraint in holding {
-                let candidates = constraint.cells.filter { !unknown.contains($0) && cells[$0.row][$0.column].count != nil }
-                choice = candidates.min { lhs, rhs in
-                    rank(lhs, in: constraint, cells: cells) < rank(rhs, in: constraint, cells: cells)
-                }
-                if choice != nil { break }
+            let exposed = determined(unknown, constraints: constraints).subtracting(unprotected)
+            guard !exposed.isEmpty else { break }
+            let candidates = Set(
+                constraints.filter { $0.cells.contains(where: exposed.contains) }.flatMap(\.cells)
+                    .filter { !unknown.contains($0) && cells[$0.row][$0.column].count != nil })
+            let scored = candidates.map { candidate in
+                let left = determined(unknown.union([candidate]), constraints: constraints).subtracting(unprotected).count
+                let value = cells[candidate.row][candidate.column].count ?? Int.max
+                let tier = marginCells.contains(candidate) ? 2 : (value == 0 ? 1 : 0)
+                return (left: left, tier: tier, value: value, cell: candidate)
             }
-            if let choice {
-                unknown.insert(choice)
-                added.append(choice)
-            } else {
-                unprotected.insert(cell)
+            guard let best = scored.min(by: { ($0.left, $0.tier, $0.value, $0.cell) < ($1.left, $1.tier, $1.value, $1.cell) }) else {
+                unprotected.formUnion(exposed)
+                continue
             }
+            unknown.insert(best.cell)
+            added.append(best.cell)
         }
         return (added, unprotected.sorted())
-    }
-
-    private static func rank(_ cell: CellPosition, in constraint: MarginConstraint, cells: [[ExportCell]]) -> (Int, Int, CellPosition) {
-        let value = cells[cell.row][cell.column].count ?? Int.max
-        let tier = cell == constraint.total ? 2 : (value == 0 ? 1 : 0)
-        return (tier, value, cell)
     }
 }
