@@ -121,7 +121,10 @@ public struct ExportDesk: Sendable {
             var minimumCount: Int
             var suppressed: [ProposedSuppression]
         }
-        let files = [AuditFile(path: path, sha256: table.sha256), AuditFile(path: output, sha256: try sha256Hex(ofFile: output))]
+        let files = [
+            AuditFile(path: absolutePath(path), sha256: table.sha256),
+            AuditFile(path: absolutePath(output), sha256: try sha256Hex(ofFile: output)),
+        ]
         let details = try AuditLog.canonicalJSON(Details(minimumCount: rules.minimumCount, suppressed: result.suppressed))
         try await log.append(AuditDraft(actor: actor, project: name, action: .suppress, details: details, files: files), at: time)
         return result
@@ -227,9 +230,11 @@ public struct ExportDesk: Sendable {
         let report = try rules.check(tables, earlier: deduplicated(earlier, excluding: Set(tables.map(\.sha256))))
         let details = CheckDetails(
             minimumCount: rules.minimumCount, countColumns: countColumns,
-            files: report.files.map { CheckedFile(file: $0.file, sha256: $0.sha256, verdict: $0.verdict, reasons: $0.reasons, totals: $0.totals) },
+            files: report.files.map {
+                CheckedFile(file: absolutePath($0.file), sha256: $0.sha256, verdict: $0.verdict, reasons: $0.reasons, totals: $0.totals)
+            },
             reason: nil)
-        return (report, details, report.files.map { AuditFile(path: $0.file, sha256: $0.sha256) })
+        return (report, details, report.files.map { AuditFile(path: absolutePath($0.file), sha256: $0.sha256) })
     }
 
     /// One set of totals per distinct file content, leaving out the files being checked now (a re-check is no difference).
@@ -237,6 +242,11 @@ public struct ExportDesk: Sendable {
         var seen: Set<String> = current
         return totals.filter { seen.insert($0.sha256).inserted }
     }
+}
+
+/// The log keeps absolute paths, so that `export release` finds the files whatever directory it runs from.
+func absolutePath(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
 }
 
 extension AuditEntry {

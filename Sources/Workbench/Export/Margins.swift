@@ -135,62 +135,81 @@ enum Recomputation {
         let variables = Array(Set(relevant.flatMap(\.cells)).intersection(unknown)).sorted()
         guard !variables.isEmpty else { return [] }
         let index = Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1, $0) })
-        var matrix: [[Double]] = relevant.map { constraint in
-            var row = [Double](repeating: 0, count: variables.count)
-            if let position = index[constraint.total] { row[position] -= 1 }
-            for member in constraint.members { if let position = index[member] { row[position] += 1 } }
-            return row
+        let width = variables.count
+        var matrix = [Double](repeating: 0, count: relevant.count * width)
+        for (row, constraint) in relevant.enumerated() {
+            if let position = index[constraint.total] { matrix[row * width + position] -= 1 }
+            for member in constraint.members { if let position = index[member] { matrix[row * width + position] += 1 } }
         }
-        reduce(&matrix, columns: variables.count)
+        reduce(&matrix, rows: relevant.count, columns: width)
         var result: Set<CellPosition> = []
-        for row in matrix {
-            let nonZero = row.indices.filter { abs(row[$0]) > 1e-9 }
+        for row in 0..<relevant.count {
+            var nonZero: [Int] = []
+            for column in 0..<width where abs(matrix[row * width + column]) > 1e-9 {
+                nonZero.append(column)
+                if nonZero.count > 1 { break }
+            }
             if nonZero.count == 1 { result.insert(variables[nonZero[0]]) }
         }
         return result
     }
 
-    /// Gauss-Jordan elimination in place, partial pivoting; the tables are small (a few hundred cells).
-    private static func reduce(_ matrix: inout [[Double]], columns: Int) {
+    /// Gauss-Jordan elimination in place on a row-major matrix, partial pivoting.
+    private static func reduce(_ matrix: inout [Double], rows: Int, columns: Int) {
         var pivotRow = 0
-        for column in 0..<columns where pivotRow < matrix.count {
-            guard let best = (pivotRow..<matrix.count).max(by: { abs(matrix[$0][column]) < abs(matrix[$1][column]) }),
-                abs(matrix[best][column]) > 1e-9
-            else { continue }
-            matrix.swapAt(pivotRow, best)
-            let pivot = matrix[pivotRow][column]
-            matrix[pivotRow] = matrix[pivotRow].map { $0 / pivot }
-            for other in matrix.indices where other != pivotRow {
-                let factor = matrix[other][column]
-                if abs(factor) > 1e-12 {
-                    for k in 0..<columns { matrix[other][k] -= factor * matrix[pivotRow][k] }
-                }
+        for column in 0..<columns where pivotRow < rows {
+            var best = pivotRow
+            for row in pivotRow..<rows where abs(matrix[row * columns + column]) > abs(matrix[best * columns + column]) { best = row }
+            let pivot = matrix[best * columns + column]
+            guard abs(pivot) > 1e-9 else { continue }
+            if best != pivotRow {
+                for k in 0..<columns { matrix.swapAt(best * columns + k, pivotRow * columns + k) }
+            }
+            for k in column..<columns { matrix[pivotRow * columns + k] /= pivot }
+            for other in 0..<rows where other != pivotRow {
+                let factor = matrix[other * columns + column]
+                guard abs(factor) > 1e-12 else { continue }
+                for k in column..<columns { matrix[other * columns + k] -= factor * matrix[pivotRow * columns + k] }
             }
             pivotRow += 1
         }
     }
 
     /// Complementary suppression, greedy: while some withheld cell can be recomputed, withhold one more published count
-    /// among the margins holding an exposed cell, the one that leaves the fewest cells recomputable; ties go to member
-    /// cells before margin cells, non-zero before zero, then the smallest value, to lose as little information as
-    /// possible. In a cross-table this builds the classic rectangle (two rows by two columns). Not optimal (an optimal
-    /// pattern is an integer programme, as tau-Argus solves it), but every step is re-checked by `determined`.
-    /// Returns the cells added, in the order chosen, and the cells that still could not be protected.
+    /// among the margins holding an exposed cell, the one that leaves the fewest margins with a single withheld cell;
+    /// ties go to member cells before margin cells, non-zero before zero, then the smallest value, to lose as little
+    /// information as possible. In a cross-table this builds the classic rectangle (two rows by two columns).
+    ///
+    /// Exposure is first read off the margins (a cell alone in one is exposed, cheaply); when none is left, the linear
+    /// algebra of `determined` looks for cells exposed only by combining margins. Not optimal (an optimal pattern is an
+    /// integer programme, as tau-Argus solves it). Returns the cells added, in the order chosen, and the cells that
+    /// still could not be protected.
     static func complementary(
         for withheld: Set<CellPosition>, constraints: [MarginConstraint], cells: [[ExportCell]]
     ) -> (added: [CellPosition], unprotected: [CellPosition]) {
         let marginCells = Set(constraints.map(\.total))
+        var constraintsOf: [CellPosition: [Int]] = [:]
+        for (index, constraint) in constraints.enumerated() {
+            for cell in constraint.cells { constraintsOf[cell, default: []].append(index) }
+        }
         var unknown = withheld
+        var unknownCount = constraints.map { $0.cells.count(where: withheld.contains) }
         var added: [CellPosition] = []
         var unprotected: Set<CellPosition> = []
         while true {
-            let exposed = determined(unknown, constraints: constraints).subtracting(unprotected)
+            var exposed: Set<CellPosition> = []
+            for (index, constraint) in constraints.enumerated() where unknownCount[index] == 1 {
+                if let cell = constraint.cells.first(where: unknown.contains), !unprotected.contains(cell) { exposed.insert(cell) }
+            }
+            if exposed.isEmpty { exposed = determined(unknown, constraints: constraints).subtracting(unprotected) }
             guard !exposed.isEmpty else { break }
+            let holding = Set(exposed.flatMap { constraintsOf[$0] ?? [] })
             let candidates = Set(
-                constraints.filter { $0.cells.contains(where: exposed.contains) }.flatMap(\.cells)
-                    .filter { !unknown.contains($0) && cells[$0.row][$0.column].count != nil })
+                holding.flatMap { constraints[$0].cells }.filter { !unknown.contains($0) && cells[$0.row][$0.column].count != nil })
+            let singles = unknownCount.count { $0 == 1 }
             let scored = candidates.map { candidate in
-                let left = determined(unknown.union([candidate]), constraints: constraints).subtracting(unprotected).count
+                let touched = constraintsOf[candidate] ?? []
+                let left = singles - touched.count { unknownCount[$0] == 1 } + touched.count { unknownCount[$0] == 0 }
                 let value = cells[candidate.row][candidate.column].count ?? Int.max
                 let tier = marginCells.contains(candidate) ? 2 : (value == 0 ? 1 : 0)
                 return (left: left, tier: tier, value: value, cell: candidate)
@@ -200,6 +219,7 @@ enum Recomputation {
                 continue
             }
             unknown.insert(best.cell)
+            for index in constraintsOf[best.cell] ?? [] { unknownCount[index] += 1 }
             added.append(best.cell)
         }
         return (added, unprotected.sorted())
