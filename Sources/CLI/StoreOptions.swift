@@ -5,6 +5,7 @@ import Enrichment
 import Publications
 import Search
 import Store
+import Workbench
 
 /// Where the store is, shared by every command.
 struct StoreOptions: ParsableArguments {
@@ -14,7 +15,7 @@ struct StoreOptions: ParsableArguments {
     /// Every capability's part of the store; the CLI is where they are put together.
     static let schemas: [any StoreSchema.Type] =
         [
-            CatalogSchema.self
+            CatalogSchema.self, WorkbenchSchema.self,
         ] + SearchSchema.withDependencies
 
     var path: String { StoreLocation.resolve(flag: store) }
