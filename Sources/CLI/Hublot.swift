@@ -8,6 +8,7 @@ struct Hublot: AsyncParsableCommand {
         subcommands: [
             CatalogCommand.self, PublicationsCommand.self, DatabasesCommand.self, ClassifyCommand.self, SearchCommand.self, OrganisationsCommand.self,
             EnrichCommand.self,
+            QualityCommand.self, PseudoCommand.self,
             Serve.self,
             Demo.self,
         ]
