@@ -25,11 +25,8 @@ struct PseudoCommand: AsyncParsableCommand {
 
         func execute() throws -> String {
             let key = PseudonymisationKey.generate()
-            do {
-                try key.write(to: keyFile)
-            } catch let error as PseudonymisationError {
-                throw ValidationError(error.description)
-            }
+            // A refusal is not a usage mistake: the error's own message, exit code 1, no usage text.
+            try key.write(to: keyFile)
             return "Wrote a new key to \(keyFile) (mode 0600), fingerprint \(key.fingerprint). Keep it secret and backed up: "
                 + "without it, the project's pseudonyms cannot be reproduced."
         }
@@ -68,23 +65,16 @@ struct PseudoCommand: AsyncParsableCommand {
         }
 
         func execute() async throws -> String {
-            let key: PseudonymisationKey
+            let key = try PseudonymisationKey.read(from: keyFile)
             let engine: any Engine
             do {
-                key = try PseudonymisationKey.read(from: keyFile)
                 engine = try Engines.open(self.engine)
-            } catch let error as PseudonymisationError {
-                throw ValidationError(error.description)
             } catch let error as EngineError {
                 throw ValidationError(error.description)
             }
             let columns = try await columnsToReplace()
-            let summary: Pseudonymiser.Summary
-            do {
-                summary = try await Pseudonymiser(key: key).apply(columns: columns, on: engine)
-            } catch let error as PseudonymisationError {
-                throw ValidationError(error.description)
-            }
+            // A refused run (already pseudonymised, another key) throws the Pseudonymiser's own message: exit code 1.
+            let summary = try await Pseudonymiser(key: key).apply(columns: columns, on: engine)
             if format == .json {
                 return String(decoding: try JSONEncoder.sorted.encode(summary), as: UTF8.self)
             }

@@ -19,8 +19,8 @@ import Workbench
             do {
                 _ = try command.execute()
                 Issue.record("a second new-key on the same file must be refused")
-            } catch let error as ValidationError {
-                #expect(error.message.contains("already exists"))
+            } catch let error as PseudonymisationError {
+                #expect(error.description.contains("already exists"))
             }
             #expect(try String(contentsOfFile: path, encoding: .utf8).contains(secret))
         }
@@ -49,8 +49,8 @@ import Workbench
             do {
                 _ = try await again.execute()
                 Issue.record("a second run must be refused")
-            } catch let error as ValidationError {
-                #expect(error.message.contains("already pseudonymised"))
+            } catch let error as PseudonymisationError {
+                #expect(error.description.contains("already pseudonymised"))
             }
         }
     }
@@ -66,8 +66,8 @@ import Workbench
             do {
                 _ = try await apply.execute()
                 Issue.record("a key file readable by the group must be refused")
-            } catch let error as ValidationError {
-                #expect(error.message.contains("mode 640") && error.message.contains("chmod 600"))
+            } catch let error as PseudonymisationError {
+                #expect(error.description.contains("mode 640") && error.description.contains("chmod 600"))
             }
         }
     }
