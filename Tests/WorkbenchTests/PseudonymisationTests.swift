@@ -163,8 +163,12 @@ import Workbench
         _ = try await Pseudonymiser(key: .generate()).apply(columns: ["BEN_IDT_ANO"], on: engine)
         let report = try await project.checker.check(engine, tables: ["SA_BEN_R", "SA_PRS_F", "SA_SEJ_B"])
         #expect(report.failedRules.map { "\($0.table) \($0.rule) \($0.subject)" } == [])
-        let length = report.tables.first { $0.name == "SA_BEN_R" }?.column("BEN_IDT_ANO")?.rules.first { $0.rule == "value.length" }
-        #expect(length?.status == .skipped && length?.detail.contains("pseudonymised") == true)
+        let rules = try #require(report.tables.first { $0.name == "SA_BEN_R" }?.column("BEN_IDT_ANO")?.rules.filter { $0.rule.hasPrefix("value.") })
+        #expect(rules.map(\.rule) == ["value.pseudonym"] && rules.first?.status == .passed && rules.first?.checked == 3)
+        // A raw value slipped in later fails the pseudonym's shape.
+        try await engine.execute("INSERT INTO SA_SEJ_B (ETA_NUM, SEJ_NUM, BEN_IDT_ANO) VALUES ('750000009', 'S1', 'P1')")
+        let later = try await project.checker.check(engine, tables: ["SA_SEJ_B"])
+        #expect(later.failures("value.pseudonym", in: "SA_SEJ_B").first?.examples.first?["BEN_IDT_ANO"] == "P1")
         #expect(report.tables.first { $0.name == "SA_PRS_F" }?.rules(named: "key.foreign").map(\.status) == [.passed])
     }
 }

@@ -11,8 +11,9 @@ import Foundation
 /// The ledger (`hublot_pseudonymisation`, on the engine) records each table and column done, with the key's
 /// fingerprint: a second run is refused rather than hash the pseudonyms, and a run cut short resumes with
 /// the tables left. Pseudonyms are `Pseudonym.length` characters, which may exceed a column's catalog
-/// length (BEN_NIR_PSA is 17): SQLite does not enforce VARCHAR lengths, and the quality checks read the
-/// ledger and do not hold pseudonymised columns to the original length.
+/// length (BEN_NIR_PSA is 17) or type (a birth date): SQLite does not enforce VARCHAR lengths nor types, and
+/// the quality checks read the ledger and hold pseudonymised columns to the pseudonym's shape instead. An
+/// engine that enforces them (PostgreSQL) will need the column widened to text first.
 public struct Pseudonymiser: Sendable {
     public static let ledgerTable = "hublot_pseudonymisation"
     static let valuesTable = "hublot_pseudonymisation_values"

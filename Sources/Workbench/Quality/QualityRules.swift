@@ -71,9 +71,22 @@ extension TableCheck {
             detail: problems.isEmpty ? "\(declared.declaredType) holds \(TableCheck.catalogType(variable))" : problems.joined(separator: "; "))
     }
 
+    func isPseudonymised(_ name: String) -> Bool {
+        pseudonymised.contains("\(table.name.uppercased()).\(name.uppercased())")
+    }
+
     func valueRules(_ variable: Variable, checked: Int) async throws -> [RuleResult] {
         let name = variable.name
         let c = quoted(name)
+        // A pseudonymised column holds pseudonyms whatever its catalog type (a birth date included): its values
+        // are held to the pseudonym's shape, not to the original's type, length or codes.
+        if isPseudonymised(name) {
+            return [
+                try await countRule(
+                    "value.pseudonym", .blocking, subject: [name], condition: "\(c) IS NOT NULL AND LENGTH(\(c)) <> \(Pseudonym.length)",
+                    checked: checked, detail: "values that are not \(Pseudonym.length)-character pseudonyms in a pseudonymised column")
+            ]
+        }
         var rules: [RuleResult] = []
         let valueDialect = dialect as? ValueCheckingDialect
         switch variable.columnType {
@@ -107,17 +120,10 @@ extension TableCheck {
             }
         case .text(let length):
             if let length {
-                if pseudonymised.contains("\(table.name.uppercased()).\(name.uppercased())") {
-                    rules.append(
-                        skipped(
-                            "value.length", .blocking, subject: [name],
-                            detail: "pseudonymised (\(Pseudonym.length)-character pseudonyms): the catalog's length \(length) is the original's"))
-                } else {
-                    rules.append(
-                        try await countRule(
-                            "value.length", .blocking, subject: [name], condition: "\(c) IS NOT NULL AND LENGTH(\(c)) > \(length)", checked: checked,
-                            detail: "text longer than the catalog's \(length) characters"))
-                }
+                rules.append(
+                    try await countRule(
+                        "value.length", .blocking, subject: [name], condition: "\(c) IS NOT NULL AND LENGTH(\(c)) > \(length)", checked: checked,
+                        detail: "text longer than the catalog's \(length) characters"))
             }
         case .date, .timestamp:
             if let shape = DateShape(variable) { rules.append(try await dateValueRule(variable, shape: shape, checked: checked)) }
@@ -278,7 +284,7 @@ extension TableCheck {
     // MARK: - Dates
 
     func dateRules(rowCount: Int) async throws -> [RuleResult] {
-        let days = table.variables.filter { DateShape($0)?.isFullDate == true && column($0.name) != nil }
+        let days = table.variables.filter { DateShape($0)?.isFullDate == true && column($0.name) != nil && !isPseudonymised($0.name) }
         var rules: [RuleResult] = []
         let pairs = DatePairs.pairs(in: days.map(\.name))
         for (start, end) in pairs {
