@@ -187,7 +187,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "CLI", "Catalog", "Classification", "Publications", "Search", "Store",
+                "CLI", "Catalog", "Classification", "Publications", "Search", "Store", "Workbench",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift6
