@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 extension QualityReport {
@@ -36,25 +37,25 @@ extension QualityReport {
         let dateText = ISO8601DateFormatter().string(from: checkedAt)
         var body = """
             <h1>Quality report</h1>
-            <p>Catalog <b>\(htmlEscaped(catalogVersion))</b>, engine <code>\(htmlEscaped(engine))</code>, checked \(htmlEscaped(dateText)).
+            <p>Catalog <b>\(catalogVersion.htmlEscaped)</b>, engine <code>\(engine.htmlEscaped)</code>, checked \(dateText.htmlEscaped).
             <span class="\(hasBlockingFailure ? "blocking" : "passed")">\(hasBlockingFailure ? "Blocking rules failed." : "No blocking rule failed.")</span></p>
             <table><tr><th>Table</th><th>Rows</th><th>Failed rules</th><th>Blocking</th></tr>
             """
         for table in tables {
             let failed = table.allRules.filter { $0.status == .failed }
             body +=
-                "<tr><td><a href=\"#t-\(htmlEscaped(table.name))\">\(htmlEscaped(table.name))</a></td><td>\(table.rowCount.map(String.init) ?? "missing")</td>"
+                "<tr><td><a href=\"#t-\(table.name.htmlEscaped)\">\(table.name.htmlEscaped)</a></td><td>\(table.rowCount.map(String.init) ?? "missing")</td>"
             body += "<td>\(failed.count)</td><td>\(failed.filter { $0.severity == .blocking }.count)</td></tr>\n"
         }
         body += "</table>\n"
         for table in tables {
-            body += "<h2 id=\"t-\(htmlEscaped(table.name))\">\(htmlEscaped(table.name))</h2>\n"
+            body += "<h2 id=\"t-\(table.name.htmlEscaped)\">\(table.name.htmlEscaped)</h2>\n"
             if !table.columns.isEmpty {
                 body += "<table><tr><th>Column</th><th>Catalog type</th><th>Declared type</th><th>Nulls</th><th>Null rate</th></tr>\n"
                 for column in table.columns {
                     let rate = column.nullRate.map { String(format: "%.1f %%", $0 * 100) } ?? ""
                     body +=
-                        "<tr><td>\(htmlEscaped(column.name))</td><td>\(htmlEscaped(column.catalogType ?? ""))</td><td>\(htmlEscaped(column.declaredType ?? "missing"))</td>"
+                        "<tr><td>\(column.name.htmlEscaped)</td><td>\((column.catalogType ?? "").htmlEscaped)</td><td>\((column.declaredType ?? "missing").htmlEscaped)</td>"
                     body += "<td>\(column.nullCount.map(String.init) ?? "")</td><td>\(rate)</td></tr>\n"
                 }
                 body += "</table>\n"
@@ -63,13 +64,13 @@ extension QualityReport {
             for rule in table.allRules {
                 let status = rule.status == .failed ? rule.severity.rawValue : rule.status.rawValue
                 body +=
-                    "<tr class=\"\(status)\"><td>\(htmlEscaped(rule.rule))</td><td>\(htmlEscaped(rule.subject))</td><td>\(rule.severity.rawValue)</td>"
-                body += "<td>\(rule.status.rawValue)</td><td>\(rule.failures)</td><td>\(rule.checked)</td><td>\(htmlEscaped(rule.detail))</td></tr>\n"
+                    "<tr class=\"\(status)\"><td>\(rule.rule.htmlEscaped)</td><td>\(rule.subject.htmlEscaped)</td><td>\(rule.severity.rawValue)</td>"
+                body += "<td>\(rule.status.rawValue)</td><td>\(rule.failures)</td><td>\(rule.checked)</td><td>\(rule.detail.htmlEscaped)</td></tr>\n"
                 if !rule.examples.isEmpty, let columns = rule.examples.first?.columns {
                     body += "<tr><td></td><td colspan=\"6\"><table class=\"examples\"><tr>"
-                    body += columns.map { "<th>\(htmlEscaped($0))</th>" }.joined() + "</tr>"
+                    body += columns.map { "<th>\($0.htmlEscaped)</th>" }.joined() + "</tr>"
                     for example in rule.examples {
-                        body += "<tr>" + example.values.map { "<td>\($0.map(htmlEscaped) ?? "<i>NULL</i>")</td>" }.joined() + "</tr>"
+                        body += "<tr>" + example.values.map { "<td>\($0.map(\.htmlEscaped) ?? "<i>NULL</i>")</td>" }.joined() + "</tr>"
                     }
                     body += "</table></td></tr>\n"
                 }
@@ -78,7 +79,7 @@ extension QualityReport {
         }
         return """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Quality report — \(htmlEscaped(catalogVersion))</title>
+            <html lang="en"><head><meta charset="utf-8"><title>Quality report — \(catalogVersion.htmlEscaped)</title>
             <style>
             body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
             table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
@@ -90,21 +91,4 @@ extension QualityReport {
             \(body)</body></html>
             """
     }
-}
-
-/// HTML text: the five characters that could open markup or end an attribute.
-func htmlEscaped(_ text: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.count)
-    for character in text {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        default: escaped.append(character)
-        }
-    }
-    return escaped
 }
