@@ -7,7 +7,7 @@ struct Hublot: AsyncParsableCommand {
         abstract: "A window on a national hub of health data: its catalog, its use in research, its projects' data.",
         subcommands: [
             CatalogCommand.self, PublicationsCommand.self, DatabasesCommand.self, ClassifyCommand.self, SearchCommand.self, OrganisationsCommand.self,
-            EnrichCommand.self,
+            EnrichCommand.self, SynthCommand.self, EngineCommand.self,
             Serve.self,
             Demo.self,
         ]
