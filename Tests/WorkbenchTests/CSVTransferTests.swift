@@ -41,7 +41,11 @@ func withCSVDirectory(_ body: (URL) async throws -> Void) async throws {
     @Test func readsLatin1WhenTheBytesAreNotUTF8() async throws {
         try await withCSVDirectory { directory in
             // "Féminin" and "Hôpital" in Latin-1: é is 0xE9, ô is 0xF4.
-            let reader = try read([0x43, 0x4F, 0x44, 0x3B, 0x4C, 0x49, 0x42, 0x0A, 0x32, 0x3B, 0x46, 0xE9, 0x6D, 0x69, 0x6E, 0x69, 0x6E, 0x0A, 0x33, 0x3B, 0x48, 0xF4, 0x70, 0x0A], in: directory)
+            let reader = try read(
+                [
+                    0x43, 0x4F, 0x44, 0x3B, 0x4C, 0x49, 0x42, 0x0A, 0x32, 0x3B, 0x46, 0xE9, 0x6D, 0x69, 0x6E, 0x69, 0x6E, 0x0A, 0x33, 0x3B, 0x48,
+                    0xF4, 0x70, 0x0A,
+                ], in: directory)
             #expect(reader.encoding == .latin1)
             #expect(try records(reader) == [["2", "Féminin"], ["3", "Hôp"]])
             let utf8 = try read(Array("COD;LIB\n2;Féminin\n".utf8), in: directory)
@@ -89,23 +93,27 @@ func withCSVDirectory(_ body: (URL) async throws -> Void) async throws {
     @Test func loadsWithTheCatalogTypesAndDumpsBack() async throws {
         try await withCSVDirectory { directory in
             let input = directory.appendingPathComponent("ben.csv").path
-            try Data("ben_idt_ano;BEN_SEX_COD;BEN_NAI_DTE;PRS_REM_MNT\nA1;1;15/03/1980;12,50\nA2;;19991231;3.00\n".utf8).write(to: URL(fileURLWithPath: input))
+            try Data("ben_idt_ano;BEN_SEX_COD;BEN_NAI_DTE;PRS_REM_MNT\nA1;1;15/03/1980;12,50\nA2;;19991231;3.00\n".utf8).write(
+                to: URL(fileURLWithPath: input))
             let definition = TableDefinition(
                 name: "ignored",
                 columns: [
                     ColumnDefinition(name: "BEN_IDT_ANO", type: .text(length: 17)), ColumnDefinition(name: "BEN_SEX_COD", type: .integer),
-                    ColumnDefinition(name: "BEN_NAI_DTE", type: .date), ColumnDefinition(name: "PRS_REM_MNT", type: .decimal(precision: 10, scale: 2)),
+                    ColumnDefinition(name: "BEN_NAI_DTE", type: .date),
+                    ColumnDefinition(name: "PRS_REM_MNT", type: .decimal(precision: 10, scale: 2)),
                     ColumnDefinition(name: "BEN_RES_DPT", type: .text(length: 3)),
                 ])
             let engine = try SQLiteEngine.inMemory()
             let loaded = try await CSVTransfer.load(input, into: engine, table: "IR_BEN_R", definition: definition, batchRows: 1)
             #expect(loaded == 2)
-            let rows = try await engine.rows("SELECT BEN_IDT_ANO, BEN_SEX_COD, BEN_NAI_DTE, CAST(PRS_REM_MNT AS TEXT), BEN_RES_DPT FROM IR_BEN_R ORDER BY 1")
+            let rows = try await engine.rows(
+                "SELECT BEN_IDT_ANO, BEN_SEX_COD, BEN_NAI_DTE, CAST(PRS_REM_MNT AS TEXT), BEN_RES_DPT FROM IR_BEN_R ORDER BY 1")
             #expect(rows[0] == [.text("A1"), .integer(1), .text("1980-03-15"), .text("12.5"), .null])
             #expect(rows[1][1] == .null && rows[1][2] == .text("1999-12-31"))
 
             let output = directory.appendingPathComponent("out.csv").path
-            let dumped = try await CSVTransfer.dump("SELECT BEN_IDT_ANO, BEN_NAI_DTE FROM IR_BEN_R ORDER BY 1", from: engine, to: output, delimiter: UInt8(ascii: ","))
+            let dumped = try await CSVTransfer.dump(
+                "SELECT BEN_IDT_ANO, BEN_NAI_DTE FROM IR_BEN_R ORDER BY 1", from: engine, to: output, delimiter: UInt8(ascii: ","))
             #expect(dumped == 2)
             #expect(try String(contentsOfFile: output, encoding: .utf8) == "BEN_IDT_ANO,BEN_NAI_DTE\nA1,1980-03-15\nA2,1999-12-31\n")
         }
@@ -121,7 +129,8 @@ func withCSVDirectory(_ body: (URL) async throws -> Void) async throws {
                 _ = try await CSVTransfer.load(input, into: engine, table: "T", definition: typed)
             }
             #expect(try await engine.tableNames().isEmpty)
-            let dates = TableDefinition(name: "T", columns: [ColumnDefinition(name: "A", type: .text(length: nil)), ColumnDefinition(name: "B", type: .date)])
+            let dates = TableDefinition(
+                name: "T", columns: [ColumnDefinition(name: "A", type: .text(length: nil)), ColumnDefinition(name: "B", type: .date)])
             await #expect(throws: CSVError.self) { _ = try await CSVTransfer.load(input, into: engine, table: "T", definition: dates) }
             let narrow = TableDefinition(name: "T", columns: [ColumnDefinition(name: "A", type: .integer)])
             await #expect(throws: CSVError.unknownColumns(file: input, columns: ["B"], table: "T")) {
@@ -129,7 +138,8 @@ func withCSVDirectory(_ body: (URL) async throws -> Void) async throws {
             }
             // Without a definition every column is text, and the bad values load as they are.
             #expect(try await CSVTransfer.load(input, into: engine, table: "RAW") == 2)
-            #expect(try await engine.rows("SELECT A, B FROM RAW ORDER BY A") == [[.text("1"), .text("2021-01-01")], [.text("x"), .text("2021-02-30")]])
+            #expect(
+                try await engine.rows("SELECT A, B FROM RAW ORDER BY A") == [[.text("1"), .text("2021-01-01")], [.text("x"), .text("2021-02-30")]])
         }
     }
 
@@ -141,7 +151,9 @@ func withCSVDirectory(_ body: (URL) async throws -> Void) async throws {
             try writer.write(["2", "Féminin"])
             #expect(throws: CSVError.self) { try writer.write(["3", "emoji 🙂"], columns: ["COD", "LIB"]) }
             try writer.close()
-            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data([0x43, 0x4F, 0x44, 0x3B, 0x4C, 0x49, 0x42, 0x0A, 0x32, 0x3B, 0x46, 0xE9, 0x6D, 0x69, 0x6E, 0x69, 0x6E, 0x0A]))
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: path))
+                    == Data([0x43, 0x4F, 0x44, 0x3B, 0x4C, 0x49, 0x42, 0x0A, 0x32, 0x3B, 0x46, 0xE9, 0x6D, 0x69, 0x6E, 0x69, 0x6E, 0x0A]))
         }
     }
 }

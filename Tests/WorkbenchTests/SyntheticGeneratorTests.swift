@@ -71,7 +71,8 @@ enum SampleIntegrity {
         let d = engine.dialect
         for table in schema.tables {
             for key in table.foreignKeys {
-                let text = "\(table.name) (\(key.fields.joined(separator: ", "))) -> \(key.referencedTable) (\(key.referencedFields.joined(separator: ", ")))"
+                let text =
+                    "\(table.name) (\(key.fields.joined(separator: ", "))) -> \(key.referencedTable) (\(key.referencedFields.joined(separator: ", ")))"
                 guard !unchecked.contains(where: { $0.hasPrefix(text + ":") }) else { continue }
                 let present = key.fields.map { "c.\(d.quote($0)) IS NOT NULL" }.joined(separator: " AND ")
                 let join = zip(key.fields, key.referencedFields).map { "p.\(d.quote($1)) = c.\(d.quote($0))" }.joined(separator: " AND ")
@@ -118,7 +119,8 @@ enum SampleIntegrity {
         // The two-column key of the diagnoses, checked by hand too.
         #expect(
             try await engine.count(
-                "SELECT COUNT(*) FROM SA_DIA_D d LEFT JOIN SA_SEJ_B s ON s.ETA_NUM = d.ETA_NUM AND s.SEJ_NUM = d.SEJ_NUM WHERE s.SEJ_NUM IS NULL") == 0)
+                "SELECT COUNT(*) FROM SA_DIA_D d LEFT JOIN SA_SEJ_B s ON s.ETA_NUM = d.ETA_NUM AND s.SEJ_NUM = d.SEJ_NUM WHERE s.SEJ_NUM IS NULL")
+                == 0)
         #expect(report.rows == report.tables.reduce(0) { $0 + $1.rows })
         #expect(report.tables.map(\.name).firstIndex(of: "SA_BEN_R")! < report.tables.map(\.name).firstIndex(of: "SA_PRS_F")!)
     }
@@ -197,11 +199,14 @@ enum SampleIntegrity {
         let engine = try SQLiteEngine.inMemory()
         let (report, schema) = try await Self.generate(seed: 1, patients: 100, tables: ["SA_SEJ_B", "SA_DIA_D"], into: engine)
         #expect(report.uncheckedForeignKeys.count == 1)
-        #expect(report.uncheckedForeignKeys.first?.hasPrefix("SA_SEJ_B (BEN_IDT_ANO) -> SA_BEN_R (BEN_IDT_ANO): SA_BEN_R is not in the selection") == true)
+        #expect(
+            report.uncheckedForeignKeys.first?.hasPrefix("SA_SEJ_B (BEN_IDT_ANO) -> SA_BEN_R (BEN_IDT_ANO): SA_BEN_R is not in the selection") == true
+        )
         #expect(try await SampleIntegrity.brokenForeignKeys(schema, unchecked: report.uncheckedForeignKeys, in: engine).isEmpty)
         #expect(try await engine.count("SELECT COUNT(*) FROM SA_DIA_D") > 0)
         // The person column is still a person's pseudonym: the stays of one person share it.
-        #expect(try await engine.count("SELECT COUNT(DISTINCT BEN_IDT_ANO) FROM SA_SEJ_B") < (try await engine.count("SELECT COUNT(*) FROM SA_SEJ_B")))
+        #expect(
+            try await engine.count("SELECT COUNT(DISTINCT BEN_IDT_ANO) FROM SA_SEJ_B") < (try await engine.count("SELECT COUNT(*) FROM SA_SEJ_B")))
     }
 
     @Test func anEmptySelectionOrBadOptionsAreErrors() async throws {
@@ -213,7 +218,8 @@ enum SampleIntegrity {
             _ = try await SyntheticGenerator.prepare(version: version, products: ["NOPE"], options: SyntheticOptions(patients: 1), from: store)
         }
         await #expect(throws: SyntheticError.self) {
-            _ = try await SyntheticGenerator.prepare(version: version, options: SyntheticOptions(patients: 1, firstYear: 2024, lastYear: 2020), from: store)
+            _ = try await SyntheticGenerator.prepare(
+                version: version, options: SyntheticOptions(patients: 1, firstYear: 2024, lastYear: 2020), from: store)
         }
         // A product family: SAMPLE takes SAMPLE_CLAIMS and SAMPLE_HOSPITAL.
         #expect(try await SyntheticGenerator.expand(products: ["sample"], version: version, from: store) == ["SAMPLE_CLAIMS", "SAMPLE_HOSPITAL"])
@@ -280,13 +286,16 @@ struct SyntheticRealSchemaTests {
                 """) == 0)
         for table in schema.tables {
             let names = Set(table.variables.map { $0.name.uppercased() })
-            for (start, end) in [("EXE_SOI_DTD", "EXE_SOI_DTF"), ("ENT_DAT", "SOR_DAT"), ("DAT_DEB_FAC", "DAT_FIN_FAC"), ("TRS_DTD_DTE", "TRS_DTF_DTE")]
+            for (start, end) in [
+                ("EXE_SOI_DTD", "EXE_SOI_DTF"), ("ENT_DAT", "SOR_DAT"), ("DAT_DEB_FAC", "DAT_FIN_FAC"), ("TRS_DTD_DTE", "TRS_DTF_DTE"),
+            ]
             where names.contains(start) && names.contains(end) {
                 #expect(try await engine.count("SELECT COUNT(*) FROM \(table.name) WHERE \(start) > \(end)") == 0, "\(table.name) \(start) > \(end)")
             }
             let created = Int(table.table.history.created.prefix(4))
             let deleted = Int(table.table.history.deleted.prefix(4)) ?? 2023
-            for variable in table.variables where variable.type == "date" && !variable.name.uppercased().contains("NAI") && !variable.name.uppercased().contains("DCD") {
+            for variable in table.variables
+            where variable.type == "date" && !variable.name.uppercased().contains("NAI") && !variable.name.uppercased().contains("DCD") {
                 let outside = try await engine.count(
                     """
                     SELECT COUNT(*) FROM \(table.name) WHERE \(variable.name) IS NOT NULL

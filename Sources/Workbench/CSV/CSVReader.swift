@@ -29,11 +29,14 @@ public enum CSVError: Error, CustomStringConvertible, Equatable {
         case .cannotOpen(let file, let reason): "\(file): cannot open (\(reason))"
         case .emptyFile(let file): "\(file): empty file, no header line"
         case .unterminatedQuote(let file, let line): "\(file), line \(line): a quoted field is never closed"
-        case .strayQuote(let file, let line, let column): "\(file), line \(line), column \(column): a quote inside an unquoted field or after a closing quote"
+        case .strayQuote(let file, let line, let column):
+            "\(file), line \(line), column \(column): a quote inside an unquoted field or after a closing quote"
         case .wrongFieldCount(let file, let line, let expected, let found): "\(file), line \(line): \(found) fields where the header has \(expected)"
-        case .badValue(let file, let line, let column, let value, let expected): "\(file), line \(line), column \(column): '\(value)' is not \(expected)"
+        case .badValue(let file, let line, let column, let value, let expected):
+            "\(file), line \(line), column \(column): '\(value)' is not \(expected)"
         case .unknownColumns(let file, let columns, let table): "\(file): columns \(columns.joined(separator: ", ")) are not in table \(table)"
-        case .unencodable(let file, let line, let column, let encoding): "\(file), line \(line), column \(column): a character \(encoding.rawValue) cannot write"
+        case .unencodable(let file, let line, let column, let encoding):
+            "\(file), line \(line), column \(column): a character \(encoding.rawValue) cannot write"
         }
     }
 }

@@ -35,7 +35,8 @@ public final class CSVWriter {
                 bytes = []
                 for scalar in field.unicodeScalars {
                     guard scalar.value < 256 else {
-                        throw CSVError.unencodable(file: file, line: records + 1, column: index < columns.count ? columns[index] : "#\(index + 1)", encoding: encoding)
+                        throw CSVError.unencodable(
+                            file: file, line: records + 1, column: index < columns.count ? columns[index] : "#\(index + 1)", encoding: encoding)
                     }
                     bytes.append(UInt8(scalar.value))
                 }

@@ -12,7 +12,7 @@ public struct SyntheticOptions: Sendable {
     /// Rows handed to the engine's loader at a time.
     public var batchRows: Int
 
-    public init(patients: Int, seed: UInt64 = 1, firstYear: Int = 2022, lastYear: Int = 2023, batchRows: Int = 2_000) {
+    public init(patients: Int, seed: UInt64 = 1, firstYear: Int = 2022, lastYear: Int = 2023, batchRows: Int = 5_000) {
         self.patients = patients
         self.seed = seed
         self.firstYear = firstYear
@@ -337,14 +337,19 @@ struct RowFactory {
         linkParents.removeAll(keepingCapacity: true)
         for link in links.indices { linkParents.append(parent(table, link, row)) }
         let parents = linkParents
-        for column in plan.tables[table].rules.indices {
-            values.append(cell(table, column, row, parents: parents))
+        let rules = plan.tables[table].rules
+        for column in rules.indices {
+            values.append(cell(table, column, rules[column], row, parents: parents))
         }
     }
 
-    mutating func cell(_ table: Int, _ column: Int, _ row: Int, parents: [Int?]? = nil) -> CellValue {
+    mutating func cell(_ table: Int, _ column: Int, _ row: Int) -> CellValue {
+        cell(table, column, plan.tables[table].rules[column], row, parents: nil)
+    }
+
+    mutating func cell(_ table: Int, _ column: Int, _ rule: ColumnRule, _ row: Int, parents: [Int?]?) -> CellValue {
         let context = arena[row]
-        switch plan.tables[table].rules[column] {
+        switch rule {
         case .identity(let kind, let length):
             if context.isPool { return .null }
             let text = kind == .nir ? person.nir : person.beneficiary

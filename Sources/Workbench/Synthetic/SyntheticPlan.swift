@@ -177,7 +177,8 @@ extension SyntheticPlan {
                     unchecked.append("\(describe(index, key)): a table joined to itself")
                     continue
                 }
-                raw[index].append(RawLink(child: index, parent: parent, childColumns: childColumns, parentColumns: parentColumns, text: describe(index, key)))
+                raw[index].append(
+                    RawLink(child: index, parent: parent, childColumns: childColumns, parentColumns: parentColumns, text: describe(index, key)))
             }
         }
 
@@ -409,7 +410,8 @@ extension SyntheticPlan {
             }
             plans.append(
                 TablePlan(
-                    name: tables[table].name, product: tables[table].product, definition: definition, key: SplitMix64.key("table " + tables[table].name),
+                    name: tables[table].name, product: tables[table].product, definition: definition,
+                    key: SplitMix64.key("table " + tables[table].name),
                     role: role, rules: rules, columnKeys: upper[table].map { SplitMix64.key("column " + $0) }, links: kept,
                     window: Self.window(tables[table].table.history, options: options), positions: positions))
         }
