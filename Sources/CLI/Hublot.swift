@@ -8,7 +8,8 @@ struct Hublot: AsyncParsableCommand {
         subcommands: [
             CatalogCommand.self, PublicationsCommand.self, DatabasesCommand.self, ClassifyCommand.self, SearchCommand.self, OrganisationsCommand.self,
             EnrichCommand.self,
-            QualityCommand.self, PseudoCommand.self, ProjectCommand.self, ExportCommand.self, AuditCommand.self,
+            EngineCommand.self, SynthCommand.self, QualityCommand.self, PseudoCommand.self, ProjectCommand.self, ExportCommand.self,
+            AuditCommand.self,
             Serve.self,
             Demo.self,
         ]

@@ -125,25 +125,46 @@ public struct SQLiteEngine: Engine {
                 let statement = try db.cachedStatement(sql: sql)
                 let handle = statement.sqliteStatement
                 let width = batch.columns.count
+                // A row's texts go, one after the other, into one buffer that lives until the row is stepped: SQLite
+                // reads them in place (no copy, no allocation per text), and every column is bound again each row.
+                var bytes: [UInt8] = []
+                var texts: [(index: Int32, offset: Int, count: Int)] = []
                 for row in 0..<batch.count {
                     sqlite3_reset(handle)
+                    bytes.removeAll(keepingCapacity: true)
+                    texts.removeAll(keepingCapacity: true)
                     for column in 0..<width {
                         let index = Int32(column + 1)
                         switch batch[row, column] {
                         case .null: sqlite3_bind_null(handle, index)
                         case .integer(let value): sqlite3_bind_int64(handle, index, value)
                         case .real(let value): sqlite3_bind_double(handle, index, value)
-                        case .text(let value): sqlite3_bind_text(handle, index, value, -1, transient)
+                        case .text(let value):
+                            let offset = bytes.count
+                            bytes.append(contentsOf: value.utf8)
+                            texts.append((index, offset, bytes.count - offset))
                         }
                     }
-                    let code = sqlite3_step(handle)
+                    // Never empty, so that an empty text gets a pointer (a NULL pointer would bind NULL).
+                    bytes.append(0)
+                    let code = bytes.withUnsafeBufferPointer { buffer -> Int32 in
+                        let base = UnsafeRawPointer(buffer.baseAddress!)
+                        for text in texts {
+                            sqlite3_bind_text(
+                                handle, text.index, base.advanced(by: text.offset).assumingMemoryBound(to: CChar.self), Int32(text.count), nil)
+                        }
+                        return sqlite3_step(handle)
+                    }
                     guard code == SQLITE_DONE else {
+                        sqlite3_clear_bindings(handle)
                         throw EngineError.statementFailed(
                             engine: url.description, sql: sql,
                             message: "row \(row + 1) of the batch: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
                     }
                 }
                 sqlite3_reset(handle)
+                // The texts were bound in place: the statement must not keep pointers to the freed buffer.
+                sqlite3_clear_bindings(handle)
             }
         }
     }
@@ -178,9 +199,6 @@ public struct SQLiteEngine: Engine {
     }
 }
 
-/// SQLite copies the text before the call returns.
-private nonisolated(unsafe) let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
 /// Buffers rows and inserts them a few thousand at a time, each group in one transaction.
 struct SQLiteBulkLoader: BulkLoader {
     let engine: SQLiteEngine
@@ -196,6 +214,12 @@ struct SQLiteBulkLoader: BulkLoader {
 
     mutating func append(_ batch: RowBatch) async throws {
         precondition(batch.columns.count == table.columns.count, "rows follow the table definition")
+        if pending.isEmpty, batch.count >= 5_000 {
+            // A batch already large enough is inserted as it is, without copying it row by row.
+            try await engine.insert(batch, into: table.name)
+            loaded += batch.count
+            return
+        }
         for row in 0..<batch.count {
             pending.append(row: batch.row(row))
             if pending.count >= 5_000 { try await flush() }
