@@ -27,3 +27,17 @@ import Workbench
         #expect(!codes.entries.isEmpty && codes.codes.count == codes.entries.count)
     }
 }
+
+@Suite struct NomenclatureCodeValueTests {
+    @Test func aCodeTakesTheColumnsTypeOrIsLeftOut() {
+        #expect(NomenclatureCodes.value(of: "5.00", as: .integer) == .integer(5))
+        #expect(NomenclatureCodes.value(of: "5.50", as: .integer) == nil)
+        #expect(NomenclatureCodes.value(of: "129", as: .integer, length: 2) == nil)
+        #expect(NomenclatureCodes.value(of: "-12", as: .integer, length: 2) == .integer(-12))
+        #expect(NomenclatureCodes.value(of: "5", as: .decimal(precision: 3, scale: 2)) == .text("5.00"))
+        #expect(NomenclatureCodes.value(of: "15.5", as: .decimal(precision: 3, scale: 2)) == nil)
+        #expect(NomenclatureCodes.value(of: "ABC", as: .text(length: 2)) == nil)
+        #expect(NomenclatureCodes.value(of: " AB ", as: .text(length: 2)) == .text("AB"))
+        #expect(NomenclatureCodes.value(of: "2021-01-01", as: .date) == nil)
+    }
+}

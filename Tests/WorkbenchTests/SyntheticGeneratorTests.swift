@@ -285,6 +285,11 @@ struct SyntheticRealSchemaTests {
                    OR (b.BEN_DCD_DTE IS NOT NULL AND p.EXE_SOI_DTF > b.BEN_DCD_DTE)
                 """) == 0)
         for table in schema.tables {
+            for variable in table.variables where DateShape(variable) == .monthNumber {
+                #expect(
+                    try await engine.count("SELECT COUNT(*) FROM \(table.name) WHERE \(variable.name) NOT BETWEEN 1 AND 12") == 0,
+                    "\(table.name).\(variable.name) holds month numbers")
+            }
             let names = Set(table.variables.map { $0.name.uppercased() })
             for (start, end) in [
                 ("EXE_SOI_DTD", "EXE_SOI_DTF"), ("ENT_DAT", "SOR_DAT"), ("DAT_DEB_FAC", "DAT_FIN_FAC"), ("TRS_DTD_DTE", "TRS_DTF_DTE"),
@@ -295,7 +300,9 @@ struct SyntheticRealSchemaTests {
             let created = Int(table.table.history.created.prefix(4))
             let deleted = Int(table.table.history.deleted.prefix(4)) ?? 2023
             for variable in table.variables
-            where variable.type == "date" && !variable.name.uppercased().contains("NAI") && !variable.name.uppercased().contains("DCD") {
+            where DateShape(variable)?.isFullDate == true && !variable.name.uppercased().contains("NAI")
+                && !variable.name.uppercased().contains("DCD")
+            {
                 let outside = try await engine.count(
                     """
                     SELECT COUNT(*) FROM \(table.name) WHERE \(variable.name) IS NOT NULL

@@ -1,4 +1,5 @@
 import Catalog
+import Foundation
 import GRDB
 import Store
 
@@ -108,6 +109,34 @@ public struct NomenclatureCodes: Sendable {
                     let code = index.flatMap { $0 < entry.values.count ? entry.values[$0] : nil } ?? entry.code
                     return (code, entry.label)
                 })
+        }
+    }
+}
+
+extension NomenclatureCodes {
+    /// A code as a column of `type` holds it, nil when it cannot: `5.00` (IR_TAU_V) is 5 in an integer column
+    /// and `5.00` in a decimal one, `129` does not fit an integer of 2 digits. The generator draws these values
+    /// and the quality checker compares with them, so that the two agree on what a code is.
+    public static func value(of code: String, as type: ColumnType, length: Int? = nil) -> CellValue? {
+        let code = code.trimmingCharacters(in: .whitespaces)
+        guard !code.isEmpty else { return nil }
+        switch type {
+        case .integer, .boolean:
+            let integer = Int64(code) ?? Double(code).flatMap { $0.isFinite && $0.rounded() == $0 && abs($0) < 1e15 ? Int64($0) : nil }
+            guard let integer else { return nil }
+            if let length, String(integer.magnitude).count > length { return nil }
+            return .integer(integer)
+        case .decimal(let precision, let scale):
+            guard let number = Double(code), number.isFinite else { return nil }
+            let text = String(format: "%.\(scale)f", number)
+            let digits = text.filter(\.isNumber).count
+            return digits <= precision && Double(text) == number ? .text(text) : nil
+        case .real:
+            return Double(code).map(CellValue.real)
+        case .text(let limit):
+            return limit.map { code.count <= $0 } ?? true ? .text(code) : nil
+        case .date, .timestamp:
+            return nil
         }
     }
 }

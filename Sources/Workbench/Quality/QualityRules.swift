@@ -131,7 +131,8 @@ extension TableCheck {
             break
         }
         // A date's nomenclature is the calendar (IR_DTE_V, in SAS's own spelling): the date check above covers it.
-        if let reference = variable.nomenclatureReference, DateShape(variable) == nil {
+        // Dates, year-months and years refer to IR_DTE_V, a calendar: their shape is checked instead.
+        if let reference = variable.nomenclatureReference, DateShape(variable) == nil, !["year", "yearmonth"].contains(variable.type.lowercased()) {
             rules.append(try await nomenclatureRule(variable, reference: reference, checked: checked))
         }
         return rules
@@ -180,8 +181,8 @@ extension TableCheck {
         let c = quoted(name)
         // The codes take the column's type, so that the comparison is typed alike on every engine.
         let isInteger = variable.columnType == .integer
-        let values: [CellValue] = Array(Set(codes.codes)).sorted().compactMap { code in
-            isInteger ? Int64(code).map(CellValue.integer) : .text(code)
+        let values = Array(Set(codes.codes.compactMap { NomenclatureCodes.value(of: $0, as: variable.columnType) })).sorted {
+            ($0.text ?? "") < ($1.text ?? "")
         }
         var missing = ""
         if !isInteger {

@@ -493,7 +493,14 @@ extension SyntheticPlan {
         let name = variable.name.uppercased()
         let format: DateFormat
         switch variable.type.lowercased() {
-        case "date": format = .date
+        case "date":
+            // The SNDS types month numbers (`%m`) as dates; the checker reads the same shapes.
+            switch DateShape(variable) {
+            case .monthNumber: format = .monthInteger
+            case .timestamp: format = .timestamp
+            case .yearMonth: format = .yearMonth
+            default: format = .date
+            }
         case "datetime": format = .timestamp
         case "year": format = .year
         case "yearmonth": format = .yearMonth
@@ -526,7 +533,9 @@ extension SyntheticPlan {
         var random = SplitMix64(seed: SplitMix64.key("palette " + name + " " + (variable.lengthText ?? "")))
         let (minimum, maximum) = constraintBounds(variable.constraints)
         let allowed = variable.nomenclatureReference.flatMap { codes[$0] }.map { nomenclature in
-            nomenclature.entries.compactMap { entry in cell(code: entry.code, type: type, minimum: minimum, maximum: maximum) }
+            nomenclature.entries.compactMap { entry in
+                cell(code: entry.code, type: type, length: variable.length, minimum: minimum, maximum: maximum)
+            }
         }
         if name.contains("SEX"), let allowed {
             let texts = allowed.compactMap(\.text)
@@ -583,19 +592,13 @@ extension SyntheticPlan {
 
     /// A nomenclature code as the column stores it, nil when the column cannot (too long, not a number,
     /// outside the variable's bounds).
-    static func cell(code: String, type: ColumnType, minimum: Double?, maximum: Double?) -> CellValue? {
-        switch type {
-        case .integer, .boolean:
-            guard let value = Int64(code) else { return nil }
-            if let minimum, Double(value) < minimum { return nil }
-            if let maximum, Double(value) > maximum { return nil }
-            return .integer(value)
-        case .text(let length):
-            guard !code.isEmpty, length.map({ code.count <= $0 }) ?? true else { return nil }
-            return .text(code)
-        default:
-            return nil
+    static func cell(code: String, type: ColumnType, length: Int?, minimum: Double?, maximum: Double?) -> CellValue? {
+        guard let value = NomenclatureCodes.value(of: code, as: type, length: length) else { return nil }
+        if case .integer(let integer) = value {
+            if let minimum, Double(integer) < minimum { return nil }
+            if let maximum, Double(integer) > maximum { return nil }
         }
+        return value
     }
 
     static func constraintBounds(_ json: String?) -> (Double?, Double?) {
