@@ -39,6 +39,17 @@ import Workbench
         #expect(try await engine.tableNames() == ["SA_BEN_R", "SA_PRS_F", "SA_SEJ_B", Pseudonymiser.ledgerTable])
     }
 
+    @Test func aValueRepeatedInTheOnlyTableHoldingTheColumnIsHashedOnce() async throws {
+        let project = try await SampleProject.make()
+        let engine = try await project.engine(Self.rows())
+        // PRS_NAT_REF is in SA_PRS_F alone, where 1111 is on two claims: no UNION is there to make values distinct.
+        let before = try await engine.rows("SELECT PRS_NAT_REF, COUNT(*) FROM SA_PRS_F GROUP BY 1 ORDER BY 2 DESC")
+        #expect(before.contains { ($0.last?.integer ?? 0) > 1 }, "the sample repeats a value")
+        _ = try await Pseudonymiser(key: .generate()).apply(columns: ["PRS_NAT_REF"], on: engine)
+        let after = try await engine.rows("SELECT PRS_NAT_REF, COUNT(*) FROM SA_PRS_F GROUP BY 1 ORDER BY 2 DESC")
+        #expect(after.map(\.last) == before.map(\.last))
+    }
+
     @Test func twoKeysGiveUnlinkablePseudonymsAndOneKeyTheSameOnes() async throws {
         let project = try await SampleProject.make()
         let (first, second) = (PseudonymisationKey.generate(), PseudonymisationKey.generate())

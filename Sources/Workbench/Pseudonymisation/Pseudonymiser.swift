@@ -150,7 +150,7 @@ public struct Pseudonymiser: Sendable {
         let text = dialect.typeName(.text(length: nil))
         let values = dialect.quote(Self.valuesTable)
         let union = tables.map { entry in
-            "SELECT CAST(\(dialect.quote(entry.column)) AS \(text)) AS v FROM \(dialect.quote(entry.table)) WHERE \(dialect.quote(entry.column)) IS NOT NULL"
+            "SELECT DISTINCT CAST(\(dialect.quote(entry.column)) AS \(text)) AS v FROM \(dialect.quote(entry.table)) WHERE \(dialect.quote(entry.column)) IS NOT NULL"
         }.joined(separator: " UNION ")
         try await engine.execute(dialect.dropTable(Self.valuesTable))
         try await engine.execute("CREATE TABLE \(values) AS \(union)")
