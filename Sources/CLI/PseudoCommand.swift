@@ -82,6 +82,9 @@ struct PseudoCommand: AsyncParsableCommand {
             lines += summary.changes.map { "  \($0.table).\($0.column): \($0.rows) rows changed" }
             if summary.changes.isEmpty { lines.append("  nothing: no table holds these columns") }
             if !summary.absentColumns.isEmpty { lines.append("No table has \(summary.absentColumns.joined(separator: ", ")).") }
+            if !summary.finishedColumns.isEmpty {
+                lines.append("Already done with this key by a run cut short: \(summary.finishedColumns.joined(separator: ", ")).")
+            }
             return lines.joined(separator: "\n")
         }
 

@@ -50,6 +50,21 @@ import Workbench
         #expect(after.map(\.last) == before.map(\.last))
     }
 
+    @Test func aRunCutShortBetweenColumnsIsFinishedByTheSameCommand() async throws {
+        let project = try await SampleProject.make()
+        let engine = try await project.engine(Self.rows())
+        let key = PseudonymisationKey.generate()
+        // The first column finished, then the run stopped.
+        _ = try await Pseudonymiser(key: key).apply(columns: ["BEN_IDT_ANO"], on: engine)
+        let summary = try await Pseudonymiser(key: key).apply(columns: ["BEN_IDT_ANO", "PRS_NAT_REF"], on: engine)
+        #expect(summary.finishedColumns == ["BEN_IDT_ANO"])
+        #expect(summary.changes.map(\.column) == ["PRS_NAT_REF"])
+        #expect(try await engine.count(Self.joinCount) == 4)
+        await #expect(throws: PseudonymisationError.self) {
+            try await Pseudonymiser(key: key).apply(columns: ["BEN_IDT_ANO", "PRS_NAT_REF"], on: engine)
+        }
+    }
+
     @Test func twoKeysGiveUnlinkablePseudonymsAndOneKeyTheSameOnes() async throws {
         let project = try await SampleProject.make()
         let (first, second) = (PseudonymisationKey.generate(), PseudonymisationKey.generate())

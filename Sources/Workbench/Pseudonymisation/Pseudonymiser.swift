@@ -40,6 +40,8 @@ public struct Pseudonymiser: Sendable {
     public struct Summary: Codable, Sendable {
         public var changes: [LedgerEntry]
         public var absentColumns: [String]
+        /// Columns a run cut short had finished with this key: left as they are while the others are done.
+        public var finishedColumns: [String] = []
     }
 
     /// The ledger of the engine; empty when nothing was ever pseudonymised there.
@@ -85,6 +87,7 @@ public struct Pseudonymiser: Sendable {
         }
 
         var plan: [(column: String, tables: [(table: String, column: String)])] = []
+        var finished: [(column: String, refusal: PseudonymisationError)] = []
         for column in columns {
             let done = ledger.filter { $0.column.caseInsensitiveCompare(column) == .orderedSame }
             if let other = done.first(where: { $0.keyFingerprint != key.fingerprint }) {
@@ -93,11 +96,15 @@ public struct Pseudonymiser: Sendable {
             let doneTables = Set(done.map { $0.table.uppercased() })
             let pending = (holders[column] ?? []).filter { !doneTables.contains($0.table.uppercased()) }
             if pending.isEmpty, let last = done.last {
-                throw PseudonymisationError.alreadyPseudonymised(
+                let refusal = PseudonymisationError.alreadyPseudonymised(
                     column: column, tables: done.map(\.table), fingerprint: last.keyFingerprint, appliedAt: last.appliedAt)
+                finished.append((column, refusal))
+                continue
             }
             plan.append((column, pending))
         }
+        // Everything asked for is done: a second run, refused. Some of it done: a run cut short, finished.
+        if let first = finished.first, plan.allSatisfy({ $0.tables.isEmpty }) { throw first.refusal }
 
         var changes: [LedgerEntry] = []
         for (column, pending) in plan where !pending.isEmpty {
@@ -111,7 +118,7 @@ public struct Pseudonymiser: Sendable {
             }
         }
         let absent = columns.filter { holders[$0] == nil }
-        return Summary(changes: changes, absentColumns: absent)
+        return Summary(changes: changes, absentColumns: absent, finishedColumns: finished.map(\.column))
     }
 
     func pseudonymise(column: String, in pending: [(table: String, column: String)], on engine: any Engine) async throws -> [LedgerEntry] {
