@@ -8,15 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 schema=../shared/data/schema-snds
 [ -d "$schema/schemas" ] || { echo "needs $schema (../shared beside the clone)" >&2; exit 2; }
-for tool in time bc; do
-    command -v "$tool" >/dev/null 2>&1 || [ -x /usr/bin/$tool ] || {
-        sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-        $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends time bc >/dev/null
-    }
-done
-scripts/system-deps.sh
-swift build -c release --product hublot >/dev/null
-hublot="$(swift build -c release --show-bin-path)/hublot"
+. bench/release-tools.sh
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export HUBLOT_STORE="$work/hublot.sqlite"
