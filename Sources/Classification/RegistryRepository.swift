@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import Crypto
 import Foundation
 import GRDB
@@ -64,7 +65,7 @@ public struct RegistryRepository: Sendable {
     /// is the current version already.
     public func importRegistry(yaml: String, file: String, at date: Date = Date()) async throws -> RegistryImport {
         let registry = try DatabaseRegistry.decode(yaml: yaml, file: file)
-        let digest = SHA256.hash(data: Data(yaml.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: Data(yaml.utf8)).hexadecimal
         return try await store.writer.write { db in
             if let row = try Row.fetchOne(db, sql: "\(Self.selection) ORDER BY id DESC LIMIT 1"), (row["sha256"] as String) == digest {
                 return .unchanged(RegistryVersion(row: row))

@@ -26,7 +26,7 @@ struct NomenclatureLoader {
             return nil
         }
         let bytes = [UInt8](data)
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: bytes).hexadecimal
         let (text, encoding) = String.decodingText(bytes)
         if encoding == .windows1252 {
             problems.append(

@@ -1,3 +1,4 @@
+import Core
 import Crypto
 import Foundation
 
@@ -12,10 +13,8 @@ enum FileDigest {
         } catch {
             throw OrganisationImportError(file: path, reason: "cannot read the file: \(error.localizedDescription)")
         }
-        return hex(hasher.finalize())
+        return hasher.finalize().hexadecimal
     }
 
-    static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
-
-    private static func hex(_ digest: SHA256.Digest) -> String { digest.map { String(format: "%02x", $0) }.joined() }
+    static func sha256(_ data: Data) -> String { SHA256.hash(data: data).hexadecimal }
 }

@@ -1,3 +1,4 @@
+import Core
 import Crypto
 import Foundation
 import GRDB
@@ -88,7 +89,7 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Persist
         return bytes
     }
 
-    public var computedHash: String { SHA256.hash(data: canonicalSerialisation).map { String(format: "%02x", $0) }.joined() }
+    public var computedHash: String { SHA256.hash(data: canonicalSerialisation).hexadecimal }
 }
 
 /// What `audit verify` found.

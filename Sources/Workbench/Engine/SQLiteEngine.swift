@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 
@@ -194,7 +195,7 @@ public struct SQLiteEngine: Engine {
         case .int64(let value): .integer(value)
         case .double(let value): .real(value)
         case .string(let value): .text(value)
-        case .blob(let data): .text(data.map { String(format: "%02x", $0) }.joined())
+        case .blob(let data): .text(data.hexadecimal)
         }
     }
 }

@@ -73,7 +73,7 @@ public struct ExportTable: Sendable, Equatable {
             rows.append(record.fields.map { $0.trimmingCharacters(in: .whitespaces) })
             lines.append(record.line)
         }
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: bytes).hexadecimal
         return ExportTable(
             file: file, header: header, rows: rows, lines: lines, delimiter: delimiter, encoding: encoding, sha256: digest)
     }
@@ -126,7 +126,7 @@ public struct ExportFileError: Error, Equatable, Sendable, CustomStringConvertib
 public func sha256Hex(ofFile path: String) throws(ExportFileError) -> String {
     do {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: data).hexadecimal
     } catch {
         throw ExportFileError(file: path, line: nil, reason: "cannot be read (\(error.localizedDescription))")
     }

@@ -1,3 +1,4 @@
+import Core
 import Crypto
 import Foundation
 
@@ -29,7 +30,7 @@ public struct PseudonymisationKey: Sendable, CustomStringConvertible, CustomDebu
     /// revealing it (a one-way hash of 256 random bits).
     public var fingerprint: String {
         let digest = symmetricKey.withUnsafeBytes { SHA256.hash(data: Data($0)) }
-        return String(digest.map { String(format: "%02x", $0) }.joined().prefix(16))
+        return String(digest.hexadecimal.prefix(16))
     }
 
     public var description: String { "PseudonymisationKey(fingerprint: \(fingerprint))" }
@@ -57,7 +58,7 @@ public struct PseudonymisationKey: Sendable, CustomStringConvertible, CustomDebu
         guard fchmod(descriptor, 0o600) == 0 else {
             throw PseudonymisationError.keyFileUnreadable(path, reason: String(cString: strerror(errno)))
         }
-        let text = symmetricKey.withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() } + "\n"
+        let text = symmetricKey.withUnsafeBytes { $0.hexadecimal } + "\n"
         let written = text.withCString { writeBytes(descriptor, $0, strlen($0)) }
         guard written == text.utf8.count else {
             throw PseudonymisationError.keyFileUnreadable(path, reason: "short write: \(String(cString: strerror(errno)))")
