@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Search", targets: ["Search"]),
         .library(name: "Indicators", targets: ["Indicators"]),
         .library(name: "Workbench", targets: ["Workbench"]),
+        .library(name: "Linkage", targets: ["Linkage"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -119,6 +120,13 @@ let package = Package(
             ],
             swiftSettings: strictSwift6
         ),
+        // Capability: linkage between databases on a project's engine: deterministic keys (the SNDS presets) and
+        // a Fellegi-Sunter model (u by sampling, m by EM), blocking, clustering, measurement and explanation.
+        .target(
+            name: "Linkage",
+            dependencies: ["Core", "Workbench", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSwift6
+        ),
         // HTML pages and the JSON API, on Hummingbird.
         .target(
             name: "Web",
@@ -136,7 +144,7 @@ let package = Package(
             name: "CLI",
             dependencies: [
                 "Catalog", "Classification", "Enrichment", "Harvest", "Indicators", "Publications", "Search", "Store", "Web",
-                "Workbench",
+                "Workbench", "Linkage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -176,6 +184,7 @@ let package = Package(
             name: "IndicatorsTests", dependencies: ["Indicators", "Search", "Publications", "Core"], swiftSettings: strictSwift6
         ),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Catalog", "Store"], swiftSettings: strictSwift6),
+        .testTarget(name: "LinkageTests", dependencies: ["Linkage", "Workbench"], swiftSettings: strictSwift6),
         .testTarget(
             name: "WebTests",
             dependencies: [
