@@ -90,7 +90,7 @@ import Testing
             {"id": "b", "title": "B", "keywords": ["Asthma", "Cohort."], "authors": [{"family": "Durand", "given": "Marie", "affiliations": ["Bordeaux University Hospital"]}]}
             """, into: store)
         let summary = try await ResearcherRepository(store: store).run { affiliation in
-            affiliation.contains("Bordeaux") ? ["https://ror.org/01hq89f96"] : []
+            affiliation.contains("Bordeaux") ? ["https://ror.org/01hq89f96"] : nil
         }
         #expect(summary.statistics.researchers == 1)
         let id = try #require(try await store.reader.read { db in try ResearcherRepository.assignments(publicationIDs: [1], in: db) }[1]?[1])

@@ -16,8 +16,10 @@ extension AffiliationMatcher {
         var key: OrganisationNameIndex.Key
     }
 
-    func candidates(in segment: String, country: String?, context: MatchContext) -> [Found] {
-        let parts = AffiliationText(Self.bracketsAsCommas(separatingRunTogether(segment))).parts
+    /// `parsed` is the segment's own parse, reused when cutting run-together words and brackets changes nothing.
+    func candidates(in segment: String, parsed: AffiliationText, country: String?, context: MatchContext) -> [Found] {
+        let prepared = Self.bracketsAsCommas(separatingRunTogether(segment))
+        let parts = prepared == segment ? parsed.parts : AffiliationText(prepared).parts
         var words: [Word] = []
         var partStart: [Int] = []
         for (index, part) in parts.enumerated() {

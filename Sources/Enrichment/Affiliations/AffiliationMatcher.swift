@@ -31,13 +31,18 @@ public struct AffiliationMatcher: Sendable {
     public func match(_ affiliation: String) -> [AffiliationMatch] {
         let text = AffiliationText.decodingEntities(affiliation)
         let segments = Self.segments(text)
-        // One segment is the whole string: its country is read once.
-        let wholeCountry = segments.count == 1 ? nil : AffiliationReader.country(of: text)
+        // Read only for a segment that names no country; one segment is the whole string.
+        var wholeCountry: Country??
         let context = MatchContext(folded: " " + AffiliationText.folded(text) + " ")
         var found: [Int32: Found] = [:]
         for segment in segments {
-            let country = AffiliationReader.country(of: segment) ?? wholeCountry
-            for candidate in candidates(in: segment, country: country?.code, context: context) {
+            let parsed = AffiliationText(segment)
+            var country = AffiliationReader.country(in: parsed)
+            if country == nil && segments.count > 1 {
+                if wholeCountry == nil { wholeCountry = AffiliationReader.country(of: text) }
+                country = wholeCountry ?? nil
+            }
+            for candidate in candidates(in: segment, parsed: parsed, country: country?.code, context: context) {
                 if let current = found[candidate.organisation], current.score >= candidate.score { continue }
                 found[candidate.organisation] = candidate
             }

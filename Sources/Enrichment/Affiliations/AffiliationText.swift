@@ -53,18 +53,37 @@ struct AffiliationText: Sendable {
 
     /// Spaces collapsed, and what surrounds a part without belonging to it: `and`, periods, brackets, dashes.
     static func trimmed(_ text: String) -> String {
-        var text = Substring(text.unicodeScalars.split(whereSeparator: isSpace).map(Substring.init).joined(separator: " "))
+        var text = Substring(collapsingSpaces(text))
         while true {
             let length = text.utf8.count
             while let first = text.first, edges.contains(first) { text.removeFirst() }
             while let last = text.last, edges.contains(last) { text.removeLast() }
-            for prefix in ["and ", "And ", "AND ", "& ", "et "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+            // Compared as bytes: `hasPrefix` on a substring walks graphemes, and was most of the trimming's time.
+            for prefix in joiningPrefixes where text.utf8.starts(with: prefix.utf8) { text.removeFirst(prefix.count) }
             // A bracket is kept when it closes or opens one in the part (`(Cnam)`), dropped when the split left it alone.
             if let last = text.last, let opening = openings[last], !text.contains(opening) { text.removeLast() }
             if let first = text.first, let closing = closings[first], !text.contains(closing) { text.removeFirst() }
             // Only ever shortened: the same length is the same text.
             if text.utf8.count == length { return String(text) }
         }
+    }
+
+    private static let joiningPrefixes = ["and ", "And ", "AND ", "& ", "et "]
+
+    /// Runs of white space as one space, none at either end.
+    static func collapsingSpaces(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace, !result.isEmpty { result.append(" ") }
+            pendingSpace = false
+            result.append(scalar)
+        }
+        return String(result)
     }
 
     /// `Character.isWhitespace` for a scalar, ASCII answered without a property lookup.
@@ -84,30 +103,58 @@ struct AffiliationText: Sendable {
 
     /// `Université Paris-Cité` → `universite paris cite`; `U.S.A.` → `usa`; `People's` → `peoples`.
     static func folded(_ text: String) -> String {
-        // Scalar by scalar rather than `String.folding`: affiliations are mostly ASCII, and folding whole strings
-        // through Foundation was most of the reader's time.
-        var result = String.UnicodeScalarView()
+        // Scalar by scalar into bytes rather than `String.folding`: affiliations are mostly ASCII, and folding whole
+        // strings through Foundation was most of the reader's time.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         func append(_ scalar: Unicode.Scalar) {
-            if pendingSpace, !result.isEmpty { result.append(" ") }
+            if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
             pendingSpace = false
-            result.append(scalar)
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
         }
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x2E, 0x27, 0x2019: continue  // `.`, `'`, `’` join what they separate: `U.S.A.`, `People's`.
-            case 0x41...0x5A: append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0x41...0x5A: append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
             case 0x61...0x7A, 0x30...0x39: append(scalar)
             case 0...0x7F: pendingSpace = true
             default:
-                guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
-                    if scalar.properties.generalCategory != .nonspacingMark { pendingSpace = true }
-                    continue
+                switch folding(of: scalar) {
+                case .letters(let letters): for letter in letters { append(letter) }
+                case .separator: pendingSpace = true
+                case .ignored: continue
                 }
-                for base in baseLetters(of: scalar) { append(base) }
             }
         }
-        return String(result)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// What folding makes of a scalar beyond ASCII.
+    private enum Folding: Sendable {
+        case letters([Unicode.Scalar])
+        case separator
+        /// A combining mark: the accent of the letter before it.
+        case ignored
+    }
+
+    /// Latin scalars' foldings, worked out once: decomposing a letter through Foundation each time it is met
+    /// cost more than the rest of folding.
+    private static let latinFoldings: [Folding] = (0x80..<0x250).map { folding(computing: Unicode.Scalar(UInt32($0))!) }
+
+    private static func folding(of scalar: Unicode.Scalar) -> Folding {
+        scalar.value < 0x250 ? latinFoldings[Int(scalar.value) - 0x80] : folding(computing: scalar)
+    }
+
+    private static func folding(computing scalar: Unicode.Scalar) -> Folding {
+        guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
+            return scalar.properties.generalCategory == .nonspacingMark ? .ignored : .separator
+        }
+        return .letters(baseLetters(of: scalar))
     }
 
     /// A letter lower-cased without its accents: `É` → `e`; letters that do not decompose by their own spelling.
@@ -129,10 +176,24 @@ struct AffiliationText: Sendable {
     /// Crossref writes some characters as HTML entities (`&amp;`, `&#x0026;`).
     static func decodingEntities(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        var result = text
-        for (entity, character) in [("&amp;", "&"), ("&#x0026;", "&"), ("&#38;", "&"), ("&apos;", "'"), ("&quot;", "\""), ("&#x2019;", "’")] {
-            result = result.replacingOccurrences(of: entity, with: character)
+        // One pass over the bytes: an ampersand is common (`Obstetrics & Gynecology`), an entity is not.
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var position = 0
+        while position < bytes.count {
+            if bytes[position] == UInt8(ascii: "&"), let entity = entities.first(where: { bytes[position...].starts(with: $0.spelling) }) {
+                result += entity.character
+                position += entity.spelling.count
+            } else {
+                result.append(bytes[position])
+                position += 1
+            }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
+
+    private static let entities: [(spelling: [UInt8], character: [UInt8])] = [
+        ("&amp;", "&"), ("&#x0026;", "&"), ("&#38;", "&"), ("&apos;", "'"), ("&quot;", "\""), ("&#x2019;", "’"),
+    ].map { (Array($0.utf8), Array($1.utf8)) }
 }

@@ -82,7 +82,12 @@ extension AuthorMention {
 
     /// The institution an affiliation string names, folded: the structure when no registry matched it.
     public static func institution(_ affiliation: String) -> [String] {
-        guard let structure = AffiliationReader.read(affiliation).structure else { return [] }
+        institution(reading: AffiliationReader.read(affiliation).structure)
+    }
+
+    /// The institution of a structure already read from a string (enrichment stores it with the string's matches).
+    public static func institution(reading structure: String?) -> [String] {
+        guard let structure else { return [] }
         let folded = TextAnalyzer(stopWords: []).words(structure).joined(separator: " ")
         return folded.isEmpty ? [] : [folded]
     }

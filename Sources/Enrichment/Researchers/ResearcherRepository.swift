@@ -23,10 +23,13 @@ public struct ResearcherRepository: Sendable {
     public init(store: Store) { self.store = store }
 
     /// Disambiguates every author of the store with the stored corrections and rewrites the assignments that
-    /// changed. `organisations` gives the organisation ids an affiliation string was matched to; without them,
-    /// the institution read from the string stands for the structure.
-    public func run(organisations: @Sendable @escaping (String) -> [String] = { _ in [] }) async throws -> ResearcherRunSummary {
-        let read = try await readMentions(organisations: organisations)
+    /// changed. `structures` gives what stands for an affiliation string's structures (its matched organisation
+    /// ids, or the institution read from it); where it answers nil, the institution is read from the string here.
+    /// `decoded` holds publications another step has decoded already (`PublicationBylines`).
+    public func run(
+        structures: @Sendable @escaping (String) -> [String]? = { _ in nil }, decoded: [Int64: PublicationMetadata] = [:]
+    ) async throws -> ResearcherRunSummary {
+        let read = try await readMentions(structures: structures, decoded: decoded)
         let (previous, corrections) = try await store.reader.read { db in
             (try Self.storedAssignments(db), try Self.corrections(db))
         }
@@ -52,7 +55,9 @@ public struct ResearcherRepository: Sendable {
     }
 
     /// Every publication's merged byline as mentions, pages decoded on every core.
-    private func readMentions(organisations: @Sendable @escaping (String) -> [String]) async throws -> ReadMentions {
+    private func readMentions(
+        structures: @Sendable @escaping (String) -> [String]?, decoded: [Int64: PublicationMetadata]
+    ) async throws -> ReadMentions {
         let publications = PublicationRepository(store: store)
         var read = ReadMentions()
         try await withThrowingTaskGroup(of: [(Int64, String, [AuthorMention])].self) { group in
@@ -69,7 +74,7 @@ public struct ResearcherRepository: Sendable {
                     }
                     after = last.id
                     let names = try await store.reader.read { db in try PublicationRepository.names(db, page.map(\.id)) }
-                    group.addTask { try Self.mentions(of: page, names: names, organisations: organisations) }
+                    group.addTask { try Self.mentions(of: page, names: names, structures: structures, decoded: decoded) }
                     inFlight += 1
                 }
                 guard let page = try await group.next() else { break }
@@ -85,20 +90,20 @@ public struct ResearcherRepository: Sendable {
     }
 
     private static func mentions(
-        of page: [EncodedPublication], names: [Int64: PublicationName], organisations: (String) -> [String]
+        of page: [EncodedPublication], names: [Int64: PublicationName], structures: (String) -> [String]?,
+        decoded: [Int64: PublicationMetadata]
     ) throws -> [(Int64, String, [AuthorMention])] {
         let decoder = JSONDecoder()
-        var structures: [String: [String]] = [:]
+        var known: [String: [String]] = [:]
         func structuresOf(_ affiliation: String) -> [String] {
-            if let known = structures[affiliation] { return known }
-            let ids = organisations(affiliation)
-            let found = ids.isEmpty ? AuthorMention.institution(affiliation) : ids
-            structures[affiliation] = found
+            if let found = known[affiliation] { return found }
+            let found = structures(affiliation) ?? AuthorMention.institution(affiliation)
+            known[affiliation] = found
             return found
         }
         return try page.map { publication in
             let name = names[publication.id]?.name ?? "#\(publication.id)"
-            let metadata = try publication.merged(decoder: decoder)
+            let metadata = try decoded[publication.id] ?? publication.merged(decoder: decoder)
             return (publication.id, name, AuthorMention.mentions(in: metadata, publication: name, structures: structuresOf))
         }
     }

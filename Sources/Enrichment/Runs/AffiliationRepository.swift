@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 import Publications
@@ -42,6 +43,23 @@ public struct AffiliationStatistics: Hashable, Sendable, Codable {
     public var byRegistryVersion: [String: Int]
 }
 
+/// The bylines of publications decoded by one step of a run, kept for the next, up to a limit that bounds memory.
+public struct PublicationBylines: Sendable {
+    public let limit: Int
+    public private(set) var metadata: [Int64: PublicationMetadata] = [:]
+
+    public init(limit: Int) { self.limit = limit }
+
+    mutating func keep(_ byline: PublicationMetadata, for id: Int64) {
+        if metadata.count < limit { metadata[id] = byline }
+    }
+
+    /// What enrichment reads of a publication: its authors with their affiliations, and its topics.
+    static func byline(of metadata: PublicationMetadata) -> PublicationMetadata {
+        PublicationMetadata(keywords: metadata.keywords, meshHeadings: metadata.meshHeadings, authors: metadata.authors)
+    }
+}
+
 /// Affiliation strings read from the publications, matched to the registry, corrected by curators.
 public struct AffiliationRepository: Sendable {
     public let store: Store
@@ -54,6 +72,13 @@ public struct AffiliationRepository: Sendable {
 
     /// Reads the affiliation strings of every publication written since the last run.
     public func readPendingPublications() async throws -> Int {
+        var bylines = PublicationBylines(limit: 0)
+        return try await readPendingPublications(keeping: &bylines)
+    }
+
+    /// Reads the affiliation strings of every publication written since the last run, and keeps their bylines
+    /// for the researchers' step up to `bylines`' limit: a first run would otherwise decode every publication twice.
+    public func readPendingPublications(keeping bylines: inout PublicationBylines) async throws -> Int {
         var read = 0
         while true {
             let page = try await store.reader.read { [batchSize] db in
@@ -62,13 +87,14 @@ public struct AffiliationRepository: Sendable {
                 return (ids, try PublicationRepository.publications(db, ids))
             }
             guard !page.0.isEmpty else { return read }
-            let strings = try await Self.affiliationStrings(page.1)
+            let decoded = try await Self.bylines(page.1)
+            for (id, byline) in decoded { bylines.keep(byline, for: id) }
             try await store.writer.write { db in
                 let list = page.0.map(String.init).joined(separator: ",")
                 try db.execute(sql: "DELETE FROM affiliationOccurrence WHERE publicationID IN (\(list))")
                 let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO affiliationOccurrence (publicationID, text) VALUES (?, ?)")
-                for (id, texts) in strings {
-                    for text in texts { try insert.execute(arguments: [id, text]) }
+                for (id, byline) in decoded {
+                    for text in Self.affiliationStrings(of: byline) { try insert.execute(arguments: [id, text]) }
                 }
                 try db.execute(sql: "DELETE FROM enrichmentPending WHERE publicationID IN (\(list))")
             }
@@ -76,18 +102,16 @@ public struct AffiliationRepository: Sendable {
         }
     }
 
-    /// Each publication's distinct affiliation strings, decoded and merged on every core.
-    static func affiliationStrings(_ publications: [EncodedPublication]) async throws -> [(Int64, [String])] {
+    /// Each publication's byline, decoded and merged on every core.
+    static func bylines(_ publications: [EncodedPublication]) async throws -> [(Int64, PublicationMetadata)] {
         let parts = ProcessInfo.processInfo.activeProcessorCount
         let size = max(1, (publications.count + parts - 1) / parts)
-        return try await withThrowingTaskGroup(of: [(Int64, [String])].self) { group in
+        return try await withThrowingTaskGroup(of: [(Int64, PublicationMetadata)].self) { group in
             for start in stride(from: 0, to: publications.count, by: size) {
                 let slice = publications[start..<min(start + size, publications.count)]
                 group.addTask {
                     let decoder = JSONDecoder()
-                    return try slice.map { publication in
-                        (publication.id, try Self.affiliationStrings(of: publication.merged(decoder: decoder)))
-                    }
+                    return try slice.map { publication in (publication.id, PublicationBylines.byline(of: try publication.merged(decoder: decoder))) }
                 }
             }
             return try await group.reduce(into: []) { $0 += $1 }
@@ -98,7 +122,7 @@ public struct AffiliationRepository: Sendable {
     public static func affiliationStrings(of metadata: PublicationMetadata) -> [String] {
         var seen: Set<String> = []
         return metadata.authors.flatMap(\.affiliations).compactMap { text in
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmingWhitespace
             return !trimmed.isEmpty && seen.insert(trimmed).inserted ? trimmed : nil
         }
     }
@@ -193,7 +217,7 @@ public struct AffiliationRepository: Sendable {
     /// A curator's decision on a string: these organisations (none, to say it names no organisation of the
     /// registry). Kept across registry versions and reruns, and applied at once.
     public func correct(_ text: String, organisations: [AffiliationMatch], curator: String, note: String?) async throws {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = text.trimmingWhitespace
         try await store.writer.write { db in
             try db.execute(
                 sql: """

@@ -1,5 +1,7 @@
+import Core
 import Foundation
 import GRDB
+import Publications
 import Store
 
 /// What `enrich run` did, step by step.
@@ -27,6 +29,9 @@ public struct EnrichmentRun: Sendable {
     public var journals = true
     /// Rerun researchers and journals even when no publication and no match changed.
     public var always = false
+    /// Publications whose bylines the read step hands to the researchers' step rather than let it decode them
+    /// again: about 2 kB each.
+    public var bylinesKept = 200_000
 
     public init(store: Store) { self.store = store }
 
@@ -42,14 +47,17 @@ public struct EnrichmentRun: Sendable {
         let (organisations, version) = try await timed("registry") { (try await registry.organisations(), try await registry.registryVersion()) }
         let matcher = AffiliationMatcher(organisations: organisations)
         let affiliations = AffiliationRepository(store: store)
-        let read = try await timed("read") { try await affiliations.readPendingPublications() }
+        var bylines = PublicationBylines(limit: researchers ? bylinesKept : 0)
+        let read = try await timed("read") { try await affiliations.readPendingPublications(keeping: &bylines) }
         let matched = try await timed("match") { try await affiliations.matchPendingStrings(registryVersion: version, matcher: matcher.match) }
         // Researchers and journals are global computations: rerun them only when their inputs moved. Deferred
         // researcher corrections are applied by `enrich researchers run`.
         let moved = read > 0 || matched.changed > 0 || always
         var researcherSummary: ResearcherRunSummary?
         if researchers && moved {
-            researcherSummary = try await timed("researchers") { try await ResearcherRepository(store: store).runWithStoredMatches() }
+            researcherSummary = try await timed("researchers") {
+                try await ResearcherRepository(store: store).runWithStoredMatches(decoded: bylines.metadata)
+            }
         }
         var journalSummary: JournalRunSummary?
         var journalsChanged = false
@@ -67,26 +75,31 @@ public struct EnrichmentRun: Sendable {
 }
 
 extension ResearcherRepository {
-    /// Disambiguates with the organisations enrichment matched in each affiliation string as structures: what
-    /// every rerun must use, so that a curator's correction and `enrich run` group people alike.
-    public func runWithStoredMatches() async throws -> ResearcherRunSummary {
-        let matches = try await AffiliationRepository(store: store).matchedOrganisationIDs()
-        return try await run { matches[$0] ?? [] }
+    /// Disambiguates with what enrichment stored for each affiliation string as its structures — the
+    /// organisations matched, else the institution read — as every rerun must, so that a curator's correction
+    /// and `enrich run` group people alike.
+    public func runWithStoredMatches(decoded: [Int64: PublicationMetadata] = [:]) async throws -> ResearcherRunSummary {
+        let structures = try await AffiliationRepository(store: store).storedStructures()
+        return try await run(structures: { structures[$0.trimmingWhitespace] }, decoded: decoded)
     }
 }
 
 extension AffiliationRepository {
-    /// Every matched string's organisation ids, for the researchers' disambiguation.
-    public func matchedOrganisationIDs() async throws -> [String: [String]] {
+    /// Every stored string's structures for the researchers' disambiguation: its matched organisation ids, or,
+    /// when nothing matched, the institution the string was read as (reading again costs as much as matching).
+    public func storedStructures() async throws -> [String: [String]] {
         try await store.reader.read { db in
             let decoder = JSONDecoder()
-            var ids: [String: [String]] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT text, matches FROM affiliationMatch WHERE matches <> '[]'")
+            var structures: [String: [String]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT text, matches, structure FROM affiliationMatch")
             while let row = try rows.next() {
                 let matches: String = row[1]
-                ids[row[0]] = try decoder.decode([AffiliationMatch].self, from: Data(matches.utf8)).map(\.id)
+                structures[row[0]] =
+                    matches == "[]"
+                    ? AuthorMention.institution(reading: row[2])
+                    : try decoder.decode([AffiliationMatch].self, from: Data(matches.utf8)).map(\.id)
             }
-            return ids
+            return structures
         }
     }
 }
