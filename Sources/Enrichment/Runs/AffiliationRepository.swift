@@ -135,6 +135,9 @@ public struct AffiliationRepository: Sendable {
         var matched = 0
         var changed = 0
         var after = ""
+        // A batch is written while the next one is matched: writing is one connection's work, matching every core's.
+        var writing: Task<Int, any Error>?
+        defer { writing?.cancel() }
         while true {
             let texts = try await store.reader.read { [matchBatchSize, after] db in
                 try String.fetchAll(
@@ -146,10 +149,14 @@ public struct AffiliationRepository: Sendable {
                         """,
                     arguments: [after, registryVersion, matchBatchSize])
             }
-            guard let last = texts.last else { return (matched, changed) }
+            guard let last = texts.last else {
+                if let writing { changed += try await writing.value }
+                return (matched, changed)
+            }
             after = last
             let rows = await Self.match(texts, matcher: matcher)
-            changed += try await store.writer.write { db in try Self.write(rows, registryVersion: registryVersion, db) }
+            if let previous = writing { changed += try await previous.value }
+            writing = Task { [store] in try await store.writer.write { db in try Self.write(rows, registryVersion: registryVersion, db) } }
             matched += rows.count
         }
     }

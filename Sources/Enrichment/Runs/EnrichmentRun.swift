@@ -43,12 +43,14 @@ public struct EnrichmentRun: Sendable {
             defer { seconds[step] = Date().timeIntervalSince(start) }
             return try await work()
         }
-        let registry = OrganisationRepository(store: store)
-        let (organisations, version) = try await timed("registry") { (try await registry.organisations(), try await registry.registryVersion()) }
-        let matcher = AffiliationMatcher(organisations: organisations)
+        // The registry's index is built while the publications are read: each takes seconds, and neither needs the other.
+        progress("registry")
+        async let registry = Self.loadRegistry(OrganisationRepository(store: store))
         let affiliations = AffiliationRepository(store: store)
         var bylines = PublicationBylines(limit: researchers ? bylinesKept : 0)
         let read = try await timed("read") { try await affiliations.readPendingPublications(keeping: &bylines) }
+        let (matcher, organisations, version, registrySeconds) = try await registry
+        seconds["registry"] = registrySeconds
         let matched = try await timed("match") { try await affiliations.matchPendingStrings(registryVersion: version, matcher: matcher.match) }
         // Researchers and journals are global computations: rerun them only when their inputs moved. Deferred
         // researcher corrections are applied by `enrich researchers run`.
@@ -68,9 +70,19 @@ public struct EnrichmentRun: Sendable {
             journalsChanged = try await repository.journals() != before
         }
         return EnrichmentSummary(
-            registryVersion: version, organisations: organisations.count, publicationsRead: read, stringsMatched: matched.matched,
+            registryVersion: version, organisations: organisations, publicationsRead: read, stringsMatched: matched.matched,
             stringsChanged: matched.changed, researchers: researcherSummary, journals: journalSummary, journalsChanged: journalsChanged,
             seconds: seconds)
+    }
+}
+
+extension EnrichmentRun {
+    /// The matcher over the registry, the number of organisations, the registry version, and the seconds it took.
+    static func loadRegistry(_ registry: OrganisationRepository) async throws -> (AffiliationMatcher, Int, String, Double) {
+        let start = Date()
+        let organisations = try await registry.organisations()
+        let version = try await registry.registryVersion()
+        return (AffiliationMatcher(organisations: organisations), organisations.count, version, Date().timeIntervalSince(start))
     }
 }
 
