@@ -57,25 +57,28 @@ extension AffiliationMatcher {
     /// UniversityUSA`): a word unknown to the index, made of known words, each after the first capitalised after a
     /// small letter, is cut there.
     func separatingRunTogether(_ segment: String) -> String {
-        guard segment.unicodeScalars.contains(where: \.properties.isUppercase) else { return segment }
-        var pieces: [String] = []
-        for token in segment.split(separator: " ", omittingEmptySubsequences: false) {
+        let tokens = segment.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false).map { Substring($0) }
+        var cuts: [Int: String] = [:]
+        for (position, token) in tokens.enumerated() where token.utf8.count >= 6 && Self.hasInnerCapital(token) {
             // A run-together word has a small letter then a capital inside it.
-            if token.utf8.count >= 6, Self.hasInnerCapital(token), !isKnown(String(token)), let cut = knownPieces(Array(token)), cut.count > 1 {
-                pieces.append(cut.joined(separator: ", "))
-            } else {
-                pieces.append(String(token))
-            }
+            if !isKnown(String(token)), let cut = knownPieces(Array(token)), cut.count > 1 { cuts[position] = cut.joined(separator: ", ") }
         }
-        return pieces.joined(separator: " ")
+        // Nearly every segment has no such word, and is kept as it is.
+        guard !cuts.isEmpty else { return segment }
+        return tokens.enumerated().map { cuts[$0] ?? String($1) }.joined(separator: " ")
     }
 
     static func hasInnerCapital(_ token: Substring) -> Bool {
         var previousIsLower = false
         for scalar in token.unicodeScalars {
-            let properties = scalar.properties
-            if previousIsLower, properties.isUppercase { return true }
-            previousIsLower = properties.isLowercase
+            if scalar.isASCII {
+                if previousIsLower, ("A"..."Z").contains(scalar) { return true }
+                previousIsLower = ("a"..."z").contains(scalar)
+            } else {
+                let properties = scalar.properties
+                if previousIsLower, properties.isUppercase { return true }
+                previousIsLower = properties.isLowercase
+            }
         }
         return false
     }

@@ -5,6 +5,14 @@ extension AffiliationMatcher {
     /// (`…, Detroit, Michigan 48202, and Department of Chemistry, University of Windsor`), so that each group is
     /// read in its own country.
     static func segments(_ text: String) -> [String] {
+        // Most strings name one group: no `;`, no conjunction, single spaces. They are their own segment.
+        let bytes = text.utf8
+        if !bytes.contains(UInt8(ascii: ";")), !bytes.contains(UInt8(ascii: "&")), !Self.contains(bytes, "and".utf8),
+            !Self.contains(bytes, "  ".utf8),
+            bytes.first != UInt8(ascii: " "), bytes.last != UInt8(ascii: " ")
+        {
+            return text.unicodeScalars.allSatisfy(AffiliationText.isSpace) ? [] : [text]
+        }
         var segments: [String] = []
         for piece in text.split(separator: ";") {
             var current: [Substring] = []
@@ -21,6 +29,15 @@ extension AffiliationMatcher {
             if !current.isEmpty { segments.append(current.joined(separator: " ")) }
         }
         return segments.filter { !$0.unicodeScalars.allSatisfy(AffiliationText.isSpace) }
+    }
+
+    private static func contains(_ bytes: String.UTF8View, _ needle: String.UTF8View) -> Bool {
+        var start = bytes.startIndex
+        while let found = bytes[start...].firstIndex(of: needle.first!) {
+            if bytes[found...].starts(with: needle) { return true }
+            start = bytes.index(after: found)
+        }
+        return false
     }
 
     /// `and` or `&`, commas around it or not.
