@@ -96,6 +96,8 @@ struct AffiliationText: Sendable {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x2E, 0x27, 0x2019: continue  // `.`, `'`, `’` join what they separate: `U.S.A.`, `People's`.
+            // An accent printed beside its letter by a broken conversion (`Westfa¨lische`, `People´s`) joins it too.
+            case 0xA8, 0xB4: continue
             case 0x41...0x5A: append(Unicode.Scalar(scalar.value + 0x20)!)
             case 0x61...0x7A, 0x30...0x39: append(scalar)
             case 0...0x7F: pendingSpace = true
@@ -126,13 +128,37 @@ struct AffiliationText: Sendable {
         }
     }
 
-    /// Crossref writes some characters as HTML entities (`&amp;`, `&#x0026;`).
+    /// Crossref writes some characters as HTML entities: named (`&amp;`, also without its semicolon: `Texas A&amp M`)
+    /// or by number (`Syst&#x00E8;mes`, `&#38;`).
     static func decodingEntities(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        var result = text
-        for (entity, character) in [("&amp;", "&"), ("&#x0026;", "&"), ("&#38;", "&"), ("&apos;", "'"), ("&quot;", "\""), ("&#x2019;", "’")] {
-            result = result.replacingOccurrences(of: entity, with: character)
+        var result = ""
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            rest = rest[ampersand...]
+            if let (decoded, length) = entity(at: rest) {
+                result += decoded
+                rest = rest.dropFirst(length)
+            } else {
+                result.append("&")
+                rest = rest.dropFirst()
+            }
         }
-        return result
+        return result + rest
+    }
+
+    private static let namedEntities: [(String, String)] = [
+        ("&amp;", "&"), ("&apos;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", " "), ("&amp", "&"),
+    ]
+
+    /// The character an entity at the start of the text stands for, and the entity's length in characters.
+    private static func entity(at text: Substring) -> (String, Int)? {
+        for (name, character) in namedEntities where text.hasPrefix(name) { return (character, name.count) }
+        guard text.hasPrefix("&#"), let semicolon = text.prefix(10).firstIndex(of: ";") else { return nil }
+        let digits = text[text.index(text.startIndex, offsetBy: 2)..<semicolon]
+        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+        guard let value, let scalar = Unicode.Scalar(value) else { return nil }
+        return (String(Character(scalar)), text.distance(from: text.startIndex, to: semicolon) + 1)
     }
 }
