@@ -24,7 +24,7 @@ extension AffiliationMatcher {
         var partStart: [Int] = []
         for (index, part) in parts.enumerated() {
             partStart.append(words.count)
-            for word in NameTokens.words(folded: part.folded) {
+            for word in NameTokens.words(folded: Self.universitySpelledOut(part)) {
                 words.append(Word(text: word, number: self.index.number(word) ?? self.index.correction(of: word), part: index))
             }
         }
@@ -53,26 +53,42 @@ extension AffiliationMatcher {
         return found
     }
 
+    /// `U.` for university, before `of` (`U. of Illinois`) or closing the part (`Tilburg U.`); a `U` before a
+    /// number is an Inserm unit (`U 1219`), and stays one.
+    static func universitySpelledOut(_ part: AffiliationText.Part) -> String {
+        let folded = part.folded
+        guard folded.hasPrefix("u ") || folded.contains(" u ") || folded.hasSuffix(" u") else { return folded }
+        var words = folded.split(separator: " ").map(String.init)
+        for position in words.indices where words[position] == "u" {
+            let next = position + 1 < words.count ? words[position + 1] : nil
+            if next == "of" || (next == nil && position > 0 && part.text.hasSuffix(" U")) { words[position] = "university" }
+        }
+        return words.joined(separator: " ")
+    }
+
     /// Two parts printed without the comma between them (`Department of EngineeringNanchang University`, `Duke
-    /// UniversityUSA`): a word unknown to the index, made of known words, each after the first capitalised after a
-    /// small letter, is cut there.
+    /// UniversityUSA`, `Kagoshima University1-21-40 Korimoto`, `University of PennsylvaniaPhiladelphiaPA`): a word
+    /// unknown to the index that starts with a known word, a capital or a digit after a small letter, is cut there
+    /// when what follows is known words, codes (`RG6`, `76204`) and at most one last word of any kind.
     func separatingRunTogether(_ segment: String) -> String {
+        guard segment.unicodeScalars.contains(where: \.properties.isUppercase) else { return segment }
         let tokens = segment.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false).map { Substring($0) }
         var cuts: [Int: String] = [:]
-        for (position, token) in tokens.enumerated() where token.utf8.count >= 6 && Self.hasInnerCapital(token) {
-            // A run-together word has a small letter then a capital inside it.
-            if !isKnown(String(token)), let cut = knownPieces(Array(token)), cut.count > 1 { cuts[position] = cut.joined(separator: ", ") }
+        for (position, token) in tokens.enumerated() where token.utf8.count >= 6 && Self.hasInnerBreak(token) {
+            if !isKnown(String(token)), let cut = knownPieces(Self.runPieces(token)), cut.count > 1 { cuts[position] = cut.joined(separator: ", ") }
         }
         // Nearly every segment has no such word, and is kept as it is.
         guard !cuts.isEmpty else { return segment }
         return tokens.enumerated().map { cuts[$0] ?? String($1) }.joined(separator: " ")
     }
 
-    static func hasInnerCapital(_ token: Substring) -> Bool {
+    /// A small letter followed by a capital or a digit.
+    static func hasInnerBreak(_ token: Substring) -> Bool {
+        // Scalars rather than Characters: every long word of a string is looked at.
         var previousIsLower = false
         for scalar in token.unicodeScalars {
             if scalar.isASCII {
-                if previousIsLower, ("A"..."Z").contains(scalar) { return true }
+                if previousIsLower, ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) { return true }
                 previousIsLower = ("a"..."z").contains(scalar)
             } else {
                 let properties = scalar.properties
@@ -83,15 +99,34 @@ extension AffiliationMatcher {
         return false
     }
 
-    /// The word as known words of three letters or more, cut where a capital follows a small letter.
-    func knownPieces(_ characters: [Character], depth: Int = 0) -> [String]? {
-        if isKnown(String(characters)) { return [String(characters)] }
-        guard depth < 3, characters.count >= 6 else { return nil }
-        for position in 3..<(characters.count - 2) where characters[position].isUppercase && characters[position - 1].isLowercase {
-            guard isKnown(String(characters[..<position])), let rest = knownPieces(Array(characters[position...]), depth: depth + 1) else { continue }
-            return [String(characters[..<position])] + rest
+    /// The token cut before each capital following a small letter, each digit following a small letter and each
+    /// capital following a digit; other characters stay with the piece before them.
+    static func runPieces(_ token: Substring) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var previous: Character?
+        for character in token {
+            if let previous, !current.isEmpty,
+                (previous.isLowercase && (character.isUppercase || character.isNumber)) || (previous.isNumber && character.isUppercase)
+            {
+                pieces.append(current)
+                current = ""
+            }
+            current.append(character)
+            previous = character
         }
-        return nil
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+
+    /// The pieces, when the first is a known word of three letters or more and every other is known, a code
+    /// (no small letter: `CA`, `RG6`, `1-21-40`) or the last one.
+    func knownPieces(_ pieces: [String]) -> [String]? {
+        guard pieces.count > 1, let first = pieces.first, first.count >= 3, isKnown(first) else { return nil }
+        for (position, piece) in pieces.enumerated().dropFirst() where position < pieces.count - 1 {
+            guard isKnown(piece) || !piece.contains(where: \.isLowercase) else { return nil }
+        }
+        return pieces
     }
 
     /// Every word of the text is in the index.
@@ -155,7 +190,10 @@ extension AffiliationMatcher {
             // A fragment of a longer name: one or two words without a kind (`Paris`), a name followed by its
             // number (`Université Paris 6`), a name turned around inside other words.
             if key.count == 1 || (!hasKindWord && key.count < 3) || span.form == .turned { return nil }
-            if span.end < words.count, words[span.end].part == lastPart, NameTokens.isOrdinal(words[span.end].text) { return nil }
+            if span.end < words.count, words[span.end].part == lastPart, NameTokens.isOrdinal(words[span.end].text), endsWithCity(words[..<span.end])
+            {
+                return nil
+            }
             // A name followed by `Hospital` (`Heidelberg University Hospital`) starts the hospital's name.
             if span.end < words.count, words[span.end].part == lastPart, words[span.end].text == "hospital" { return nil }
         }
@@ -175,6 +213,15 @@ extension AffiliationMatcher {
         if country == nil { score -= 0.1 }
         let isUnitLike = NameTokens.unitWords.contains(words[span.start].text)
         return Found(organisation: organisation, score: score, isUnitLike: isUnitLike)
+    }
+
+    /// The run ends with a city's name (`Université Paris`, `Université Clermont Ferrand`): a number after it is
+    /// the institution's own (`Paris 6`); after any other name it is a footnote mark or an address (`University of
+    /// Michigan 1 Department of Physics`).
+    func endsWithCity(_ words: ArraySlice<Word>) -> Bool {
+        guard let last = words.last?.text else { return false }
+        if index.cities.contains(last) { return true }
+        return words.count >= 2 && index.cities.contains(words[words.endIndex - 2].text + " " + last)
     }
 
     /// A part naming an institution that no name matches exactly (`Guru Gobind Singh Indraprashtha University`,
@@ -225,9 +272,9 @@ extension AffiliationMatcher {
 
     /// A school named by its university's own word without the university (`Harvard Medical School`, `Yale Law
     /// School`, `Yale School of Medicine`): the one university in the string's country named by that word, when
-    /// the word is not a city.
+    /// the word is not a city; less sure when the string names no country and one university in the world is so named.
     func universityOfSchool(_ words: [Word], country: String?, context: MatchContext) -> Found? {
-        guard let country, words.count >= 2, words.count <= 5, let first = words.first?.number,
+        guard words.count >= 2, words.count <= 5, let first = words.first?.number,
             let school = words.lastIndex(where: { $0.text == "school" }),
             school == words.count - 1 || (school == 1 && words[2...].allSatisfy { Self.universitySchoolFields.contains($0.text) }),
             !NameTokens.kindWords.contains(words[0].text), !NameTokens.unitWords.contains(words[0].text), !index.cities.contains(words[0].text),
@@ -236,7 +283,7 @@ extension AffiliationMatcher {
         else { return nil }
         let entries = [[first, university], [university, first]].flatMap { index.names[OrganisationNameIndex.Key(words: $0)] ?? [] }
         guard let organisation = chosen(entries, country: country, allowsInactive: false, context: context) else { return nil }
-        return Found(organisation: organisation, score: 0.75)
+        return Found(organisation: organisation, score: country == nil ? 0.7 : 0.75)
     }
 
     /// What a university's own school teaches when named `Yale School of Medicine`; a school of business or
@@ -264,10 +311,13 @@ extension AffiliationMatcher {
         for entry in entries {
             let organisation = index.organisations[Int(entry.organisation)]
             var kept: [Int32] = []
+            let successors = organisation.relationships.filter { $0.kind == .successor }.compactMap { index.position[$0.id] }
             if organisation.status == .active {
                 kept = [entry.organisation]
+            } else if organisation.status == .inactive, successors.count > 1 {
+                // An organisation since split names none of its successors in particular: it is the one named.
+                kept = [entry.organisation]
             } else {
-                let successors = organisation.relationships.filter { $0.kind == .successor }.compactMap { index.position[$0.id] }
                 kept = successors.isEmpty ? (allowsInactive ? [entry.organisation] : []) : successors
             }
             for id in kept where !candidates.contains(where: { $0.organisation == id }) {
@@ -297,18 +347,24 @@ extension AffiliationMatcher {
                 let last = part.lastIndex(where: { !AffiliationText.isSpace($0) })
             else { continue }
             let acronym = String(Substring(part[first...last]))
-            guard acronym.unicodeScalars.count >= 3, AffiliationPlaces.regionAbbreviations[acronym] == nil, Country.byCode3[acronym] == nil,
-                let organisations = index.acronyms[acronym]
-            else { continue }
-            let inCountry = organisations.filter { id in
-                let organisation = index.organisations[Int(id)]
-                return organisation.status == .active && organisation.place?.countryCode == country
+            if let organisation = acronymOrganisation(acronym, country: country) {
+                let cityNamed = context.names(city: index.foldedCities[Int(organisation)])
+                found.append(Found(organisation: organisation, score: cityNamed ? 0.75 : 0.6))
             }
-            guard inCountry.count == 1 else { continue }
-            let cityNamed = context.names(city: index.foldedCities[Int(inCountry[0])])
-            found.append(Found(organisation: inCountry[0], score: cityNamed ? 0.75 : 0.6))
         }
         return found
+    }
+
+    /// The one active organisation in the country bearing the acronym as printed.
+    func acronymOrganisation(_ acronym: String, country: String) -> Int32? {
+        guard acronym.unicodeScalars.count >= 3, AffiliationPlaces.regionAbbreviations[acronym] == nil, Country.byCode3[acronym] == nil,
+            let organisations = index.acronyms[acronym]
+        else { return nil }
+        let inCountry = organisations.filter { id in
+            let organisation = index.organisations[Int(id)]
+            return organisation.status == .active && organisation.place?.countryCode == country
+        }
+        return inCountry.count == 1 ? inCountry[0] : nil
     }
 
     /// French units by their code (`UMR 5525`): one lab, in France or where the string does not say.

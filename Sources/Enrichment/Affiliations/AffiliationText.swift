@@ -120,6 +120,8 @@ struct AffiliationText: Sendable {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x2E, 0x27, 0x2019: continue  // `.`, `'`, `’` join what they separate: `U.S.A.`, `People's`.
+            // An accent printed beside its letter by a broken conversion (`Westfa¨lische`, `People´s`) joins it too.
+            case 0xA8, 0xB4: continue
             case 0x41...0x5A: append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
             case 0x61...0x7A, 0x30...0x39: append(scalar)
             case 0...0x7F: pendingSpace = true
@@ -173,27 +175,37 @@ struct AffiliationText: Sendable {
         }
     }
 
-    /// Crossref writes some characters as HTML entities (`&amp;`, `&#x0026;`).
+    /// Crossref writes some characters as HTML entities: named (`&amp;`, also without its semicolon: `Texas A&amp M`)
+    /// or by number (`Syst&#x00E8;mes`, `&#38;`).
     static func decodingEntities(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        // One pass over the bytes: an ampersand is common (`Obstetrics & Gynecology`), an entity is not.
-        let bytes = Array(text.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var position = 0
-        while position < bytes.count {
-            if bytes[position] == UInt8(ascii: "&"), let entity = entities.first(where: { bytes[position...].starts(with: $0.spelling) }) {
-                result += entity.character
-                position += entity.spelling.count
+        var result = ""
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            rest = rest[ampersand...]
+            if let (decoded, length) = entity(at: rest) {
+                result += decoded
+                rest = rest.dropFirst(length)
             } else {
-                result.append(bytes[position])
-                position += 1
+                result.append("&")
+                rest = rest.dropFirst()
             }
         }
-        return String(decoding: result, as: UTF8.self)
+        return result + rest
     }
 
-    private static let entities: [(spelling: [UInt8], character: [UInt8])] = [
-        ("&amp;", "&"), ("&#x0026;", "&"), ("&#38;", "&"), ("&apos;", "'"), ("&quot;", "\""), ("&#x2019;", "’"),
-    ].map { (Array($0.utf8), Array($1.utf8)) }
+    private static let namedEntities: [(String, String)] = [
+        ("&amp;", "&"), ("&apos;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", " "), ("&amp", "&"),
+    ]
+
+    /// The character an entity at the start of the text stands for, and the entity's length in characters.
+    private static func entity(at text: Substring) -> (String, Int)? {
+        for (name, character) in namedEntities where text.hasPrefix(name) { return (character, name.count) }
+        guard text.hasPrefix("&#"), let semicolon = text.prefix(10).firstIndex(of: ";") else { return nil }
+        let digits = text[text.index(text.startIndex, offsetBy: 2)..<semicolon]
+        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+        guard let value, let scalar = Unicode.Scalar(value) else { return nil }
+        return (String(Character(scalar)), text.distance(from: text.startIndex, to: semicolon) + 1)
+    }
 }

@@ -32,6 +32,8 @@ enum NameTokens {
     static let stopWords: Set<String> = [
         "the", "of", "and", "for", "in", "at", "on", "an", "a", "de", "du", "des", "la", "le", "les", "et", "d", "l", "en", "di", "del", "della",
         "degli", "delle", "dei", "der", "die", "das", "fur", "und", "zu", "am", "im", "y", "e", "i", "da", "do", "dos", "van", "voor",
+        // Older bylines open with `From the Department of…`.
+        "from",
     ]
 
     /// Abbreviations, plurals, spellings and translations of the words that say what an organisation is.
@@ -96,8 +98,9 @@ enum NameTokens {
 
     static let unitCodeWords: Set<String> = ["u", "umr", "umrs", "ur", "upr", "ea", "ums", "fre", "erl", "uar", "usr", "cic", "inserm", "cnrs"]
 
-    /// `Paris 6`, `Lyon 1`, `Montpellier II`: a number after a name continues it.
+    /// `Paris 6`, `Lyon 1`, `Montpellier II`: a number after a city's name continues it. Longer numbers are
+    /// postcodes and street numbers (`Dalhousie University 1355 Oxford St.`).
     static func isOrdinal(_ word: String) -> Bool {
-        word.allSatisfy(\.isNumber) || (word.count <= 4 && word.allSatisfy { "ivx".contains($0) })
+        (word.count <= 2 && word.allSatisfy(\.isNumber)) || (word.count <= 4 && word.allSatisfy { "ivx".contains($0) })
     }
 }

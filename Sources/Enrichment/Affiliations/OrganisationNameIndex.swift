@@ -107,7 +107,11 @@ struct OrganisationNameIndex: Sendable {
         longestKey = builder.longestKey
         position = Dictionary(organisations.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
         var deletions: [String: Int32?] = [:]
-        for (word, number) in builder.vocabulary where word.count >= Self.typoLength {
+        // The forms the index spells as another word (`institut`, `universite`) are misspelt too (`Insitut`, `Universit`).
+        let spellings =
+            builder.vocabulary.map { ($0.key, $0.value) }
+            + NameTokens.equivalents.compactMap { form, word in builder.vocabulary[word].map { (form, $0) } }
+        for (word, number) in spellings where word.count >= Self.typoLength {
             for variant in Self.deletions(of: word) {
                 if let known = deletions[variant], known != number { deletions[variant] = .some(nil) } else { deletions[variant] = number }
             }
@@ -131,6 +135,9 @@ struct OrganisationNameIndex: Sendable {
     /// two swapped (both words then share a form with one letter taken out).
     func correction(of word: String) -> Int32? {
         guard word.count >= Self.typoLength, word.allSatisfy(\.isLetter) else { return nil }
+        // A letter left out (`Univesity`, `Universit`) is the commonest slip: one word it is missing from wins over
+        // words a letter changed would give.
+        if let left = deletions[word], let number = left { return number }
         var found: Int32?
         for variant in [word] + Self.deletions(of: word) {
             guard let entry = deletions[variant] else { continue }
@@ -179,7 +186,9 @@ struct OrganisationNameIndex: Sendable {
                         continue
                     }
                     for form in OrganisationNameIndex.forms(of: name.value) {
-                        addName(NameTokens.words(form), index, rank: NameRank(name.kind))
+                        let words = NameTokens.words(form)
+                        addName(words, index, rank: NameRank(name.kind))
+                        if let joined = OrganisationNameIndex.joiningInitials(words) { addName(joined, index, rank: NameRank(name.kind)) }
                     }
                 }
             }
@@ -236,11 +245,51 @@ struct OrganisationNameIndex: Sendable {
         return name.count <= 6 && !name.contains(" ") && name.filter(\.isUppercase).count >= 2
     }
 
-    /// The name, and without the country ROR adds in brackets to companies' names (`Eli Lilly (United States)`).
+    /// The name, and without the country ROR adds in brackets to companies' names (`Eli Lilly (United States)`), each
+    /// in its other spellings.
     static func forms(of name: String) -> [String] {
-        guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return [name] }
+        guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return spellings(of: name) }
         let bare = name[..<open].trimmingCharacters(in: .whitespaces)
-        return bare.isEmpty ? [name] : [name, bare]
+        return bare.isEmpty ? spellings(of: name) : spellings(of: name) + spellings(of: bare)
+    }
+
+    /// A name as strings also print it: an abbreviation's period with a space after it (`St.Gallen` as `St. Gallen`),
+    /// German umlauts written out (`Tübingen` as `Tuebingen`).
+    static func spellings(of name: String) -> [String] {
+        var result = [name]
+        let characters = Array(name)
+        let periodsBeforeLetters = characters.indices.dropLast().filter { characters[$0] == "." && characters[$0 + 1].isLetter }
+        if !periodsBeforeLetters.isEmpty {
+            var spaced = characters
+            for position in periodsBeforeLetters.reversed() { spaced.insert(" ", at: position + 1) }
+            result.append(String(spaced))
+        }
+        if name.contains(where: { umlauts[$0] != nil }) {
+            result += result.map { spelling in String(spelling.flatMap { umlauts[$0].map(Array.init) ?? [$0] }) }
+        }
+        return result
+    }
+
+    private static let umlauts: [Character: String] = ["ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"]
+
+    /// A name's initials run together, as strings print them with periods (`K J Somaiya College` as `K.J. Somaiya
+    /// College`, folded `kj somaiya college`); nil when the name has no two initials in a row.
+    static func joiningInitials(_ words: [String]) -> [String]? {
+        var result: [String] = []
+        var joined = false
+        // Whether the last word of the result is made of initials only.
+        var lastIsInitials = false
+        for word in words {
+            let isInitial = word.count == 1 && word.first?.isLetter == true
+            if isInitial, lastIsInitials, let last = result.last {
+                result[result.count - 1] = last + word
+                joined = true
+            } else {
+                result.append(word)
+                lastIsInitials = isInitial
+            }
+        }
+        return joined ? result : nil
     }
 
     /// `Lund University` ↔ `University Lund`: a name with its kind word at one end, turned around.
