@@ -14,7 +14,7 @@ extension LinkageJob {
         }
         log.append("u from \(sample.pairs) random pairs (seed \(spec.training.seed))")
         var estimates = levelCounts.map { _ in [[Double]]() }
-        var emPrior: Double?
+        var sessions: [(expectedMatches: Double, heldOut: [Int], exactKeys: Bool)] = []
         for (index, keys) in trainingKeys.enumerated() {
             let rule = spec.training.blocking[index]
             let plan = BlockPlan(keys, deduplicate: mode == .deduplicate)
@@ -26,9 +26,9 @@ extension LinkageJob {
             em.maxIterations = spec.training.maxIterations
             let result = em.run(patterns: patterns, m: ExpectationMaximisation.initialM(levelCounts: levelCounts), lambda: 0.1)
             for c in levelCounts.indices where active[c] { estimates[c].append(result.m[c]) }
-            let expected = result.lambda * Double(plan.pairs) / candidatePairs
-            emPrior = max(emPrior ?? 0, expected)
-            let held = spec.comparisons.indices.filter { !active[$0] }.map { spec.comparisons[$0].name }
+            let heldOut = spec.comparisons.indices.filter { !active[$0] }
+            sessions.append((result.lambda * Double(plan.pairs), heldOut, rule.keys.allSatisfy { $0.function == .value }))
+            let held = heldOut.map { spec.comparisons[$0].name }
             log.append(
                 "EM on \(rule.description): \(plan.pairs) pairs in \(patterns.count) patterns, \(result.iterations) iterations"
                     + "\(result.converged ? "" : " (not converged)"), \(held.isEmpty ? "nothing" : held.joined(separator: ", ")) held out")
@@ -51,7 +51,7 @@ extension LinkageJob {
                         return LevelParameters(label: labels[level], m: level == 0 ? 1 : m[level], u: level == 0 ? 1 : u[c][level], termFrequency: tf)
                     }))
         }
-        var prior = emPrior ?? 1e-4
+        var prior = Self.priorFromSessions(sessions, comparisons: comparisons, candidatePairs: candidatePairs) ?? 1e-4
         if !spec.deterministic.isEmpty, deterministicMatches > 0 {
             prior = Double(deterministicMatches) / (spec.training.deterministicRecall * candidatePairs)
             log.append("prior from \(deterministicMatches) deterministic matches, recall \(spec.training.deterministicRecall)")
@@ -60,6 +60,24 @@ extension LinkageJob {
         }
         prior = min(max(prior, 1e-12), 1 - 1e-9)
         return ModelParameters(mode: mode, prior: prior, comparisons: comparisons, training: log)
+    }
+
+    /// The prior from the EM sessions: a session's expected matches, divided by the share of matches its blocking
+    /// rule lets through (on exact keys: the product of m at the exact level of the comparisons it holds out, which
+    /// the other sessions estimated), over all candidate pairs; the median of the sessions, robust to one odd rule.
+    static func priorFromSessions(
+        _ sessions: [(expectedMatches: Double, heldOut: [Int], exactKeys: Bool)], comparisons: [ComparisonParameters], candidatePairs: Double
+    ) -> Double? {
+        let estimates = sessions.map { session -> Double in
+            var recall = 1.0
+            if session.exactKeys {
+                for c in session.heldOut {
+                    if let exact = comparisons[c].levels.first(where: { $0.label.hasPrefix("exact") }) { recall *= exact.m }
+                }
+            }
+            return session.expectedMatches / max(recall, 1e-6) / candidatePairs
+        }.sorted()
+        return estimates.isEmpty ? nil : estimates[estimates.count / 2]
     }
 
     /// Level counts over random pairs, drawn on every core from seeded generators.
@@ -75,7 +93,6 @@ extension LinkageJob {
                 group.addTask {
                     var random = SplitMix64(seed: SplitMix64.key(seed, UInt64(worker)))
                     var counts = levelCounts.map { [Int](repeating: 0, count: $0) }
-                    var cache = Comparator.Cache(count: levelCounts.count)
                     for _ in stride(from: worker, to: pairs, by: workers) {
                         var i = Int.random(in: 0..<leftCount, using: &random)
                         var j = Int.random(in: 0..<rightCount, using: &random)
@@ -83,7 +100,8 @@ extension LinkageJob {
                             while j == i { j = Int.random(in: 0..<rightCount, using: &random) }
                             if i > j { swap(&i, &j) }
                         }
-                        let pattern = comparator.pattern(i, j, cache: &cache)
+                        // Random pairs rarely repeat a value pair: a cache would only cost here.
+                        let pattern = comparator.pattern(i, j)
                         for c in levelCounts.indices { counts[c][Comparator.level(of: pattern, comparison: c)] += 1 }
                     }
                     return counts
