@@ -76,19 +76,20 @@ struct Comparator: Sendable {
 
     func pattern(_ i: Int, _ j: Int, cache: inout Cache) -> UInt64 {
         var pattern: UInt64 = 0
-        for (index, kernel) in kernels.enumerated() {
-            let a = kernel.left[i], b = kernel.right[j]
+        // Kernels are read in place, not copied: a copy per pair would retain and release each of their arrays.
+        for index in kernels.indices {
+            let a = kernels[index].left[i], b = kernels[index].right[j]
             let level: UInt8
             if a < 0 || b < 0 {
                 level = 0
-            } else if a == b, let exact = kernel.exactLevel {
+            } else if a == b, let exact = kernels[index].exactLevel {
                 level = exact
             } else {
                 let key = UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))
                 if let known = cache.tables[index][key] {
                     level = known
                 } else {
-                    level = kernel.level(a, b, values: values)
+                    level = kernels[index].level(a, b, values: values)
                     // Bounded: a worker keeps at most a few million distinct pairs per comparison.
                     if cache.tables[index].count > 4_000_000 { cache.tables[index].removeAll(keepingCapacity: true) }
                     cache.tables[index][key] = level
@@ -102,8 +103,8 @@ struct Comparator: Sendable {
     /// The pattern without caches, for one pair (explanations, labelled pairs blocking missed).
     func pattern(_ i: Int, _ j: Int) -> UInt64 {
         var pattern: UInt64 = 0
-        for (index, kernel) in kernels.enumerated() {
-            pattern |= UInt64(kernel.level(kernel.left[i], kernel.right[j], values: values)) << (4 * UInt64(index))
+        for index in kernels.indices {
+            pattern |= UInt64(kernels[index].level(kernels[index].left[i], kernels[index].right[j], values: values)) << (4 * UInt64(index))
         }
         return pattern
     }
