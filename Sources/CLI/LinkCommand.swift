@@ -7,6 +7,6 @@ struct LinkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "link",
         abstract: "Link records between databases, or deduplicate one, deterministically and with a Fellegi-Sunter model.",
-        subcommands: []
+        subcommands: [Population.self]
     )
 }
