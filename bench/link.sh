@@ -40,10 +40,11 @@ json_number() {
     grep -o "\"$1\" *: *[0-9.eE+-]*" "$work/out.txt" | head -1 | sed 's/.*: *//'
 }
 
-# A spec of bench/ with @DATA@ replaced by the directory of the generated files.
+# A spec of bench/ copied beside the generated files it names (relative paths are read against its folder;
+# the model is saved beside it).
 spec() {
-    sed "s|@DATA@|$2|g" "$root/bench/$1" >"$work/$1"
-    echo "$work/$1"
+    cp "$root/bench/$1" "$2/$1"
+    echo "$2/$1"
 }
 
 # Trains, predicts into a SQLite file and evaluates against the truth; prints the figures.

@@ -26,6 +26,20 @@ extension FrenchNames {
     /// Another form of `name`, as a different source would hold it: a known short form or spelling, the
     /// first part of a compound, or the name without its accents; nil when the name has none of these.
     static func variant(of name: String, _ random: inout SplitMix64) -> String? {
+        let choices = variantTable[name] ?? variants(of: name)
+        return choices.isEmpty ? nil : choices[random.below(choices.count)]
+    }
+
+    /// The variants of every name the lists and compounds can give, worked out once: folding accents is slow.
+    static let variantTable: [String: [String]] = {
+        var names = Set((male + female).joined())
+        for (heads, tails) in [(maleCompoundHeads, maleCompoundTails), (femaleCompoundHeads, femaleCompoundTails)] {
+            for head in heads { for tail in tails where head != tail { names.insert(head + "-" + tail) } }
+        }
+        return Dictionary(uniqueKeysWithValues: names.map { ($0, variants(of: $0)) })
+    }()
+
+    static func variants(of name: String) -> [String] {
         var choices: [String] = nicknames[name] ?? []
         if let hyphen = name.firstIndex(of: "-") {
             choices.append(String(name[..<hyphen]))
@@ -35,7 +49,6 @@ extension FrenchNames {
         }
         let plain = name.folding(options: .diacriticInsensitive, locale: nil)
         if plain != name { choices.append(plain) }
-        guard !choices.isEmpty else { return nil }
-        return choices[random.below(choices.count)]
+        return choices
     }
 }
