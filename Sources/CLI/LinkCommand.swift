@@ -7,7 +7,7 @@ struct LinkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "link",
         abstract: "Link records between databases, or deduplicate one, deterministically and with a Fellegi-Sunter model.",
-        subcommands: [Train.self, Predict.self, Evaluate.self, Explain.self, Add.self]
+        subcommands: [Train.self, Predict.self, Evaluate.self, Explain.self, Add.self, Population.self]
     )
 
     /// Reads the spec and its records, timing the step for the report.
