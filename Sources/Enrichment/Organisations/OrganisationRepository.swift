@@ -29,6 +29,10 @@ public struct OrganisationRepository: Sendable {
         }
     }
 
+    public func count() async throws -> Int {
+        try await store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM organisation") ?? 0 }
+    }
+
     public func organisation(id: String) async throws -> Organisation? {
         try await store.reader.read { db in try Self.organisation(id: id, db) }
     }

@@ -144,8 +144,7 @@ public struct AffiliationRepository: Sendable {
                     db,
                     sql: """
                         SELECT DISTINCT o.text FROM affiliationOccurrence o LEFT JOIN affiliationMatch m ON m.text = o.text
-                        WHERE o.text > ? AND (m.text IS NULL OR (m.registryVersion <> ? AND NOT m.isCorrected))
-                        ORDER BY o.text LIMIT ?
+                        WHERE o.text > ? AND \(Self.awaitingMatch) ORDER BY o.text LIMIT ?
                         """,
                     arguments: [after, registryVersion, matchBatchSize])
             }
@@ -158,6 +157,23 @@ public struct AffiliationRepository: Sendable {
             if let previous = writing { changed += try await previous.value }
             writing = Task { [store] in try await store.writer.write { db in try Self.write(rows, registryVersion: registryVersion, db) } }
             matched += rows.count
+        }
+    }
+
+    /// A printed string (`o`) whose stored match (`m`, joined on its text) is missing, or made by a registry other
+    /// than the one bound to `?`, and not a curator's.
+    private static let awaitingMatch = "(m.text IS NULL OR (m.registryVersion <> ? AND NOT m.isCorrected))"
+
+    /// Whether a run has anything to read or match with the registry of `registryVersion`.
+    public func hasPendingWork(registryVersion: String) async throws -> Bool {
+        try await store.reader.read { db in
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM enrichmentPending) OR EXISTS (
+                        SELECT 1 FROM affiliationOccurrence o LEFT JOIN affiliationMatch m ON m.text = o.text WHERE \(Self.awaitingMatch))
+                    """,
+                arguments: [registryVersion]) ?? false
         }
     }
 

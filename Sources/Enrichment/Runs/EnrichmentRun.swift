@@ -43,15 +43,22 @@ public struct EnrichmentRun: Sendable {
             defer { seconds[step] = Date().timeIntervalSince(start) }
             return try await work()
         }
-        // The registry's index is built while the publications are read: each takes seconds, and neither needs the other.
-        progress("registry")
-        async let registry = Self.loadRegistry(OrganisationRepository(store: store))
+        let registry = OrganisationRepository(store: store)
+        let version = try await registry.registryVersion()
         let affiliations = AffiliationRepository(store: store)
+        // The registry's index is built while the publications are read: each takes seconds, and neither needs the
+        // other. A rerun with nothing to read or match does without it.
+        let needsMatcher = try await affiliations.hasPendingWork(registryVersion: version)
+        progress("registry")
+        async let loaded = Self.loadMatcher(registry, needed: needsMatcher)
         var bylines = PublicationBylines(limit: researchers ? bylinesKept : 0)
         let read = try await timed("read") { try await affiliations.readPendingPublications(keeping: &bylines) }
-        let (matcher, organisations, version, registrySeconds) = try await registry
+        let (matcher, organisations, registrySeconds) = try await loaded
         seconds["registry"] = registrySeconds
-        let matched = try await timed("match") { try await affiliations.matchPendingStrings(registryVersion: version, matcher: matcher.match) }
+        var matched = (matched: 0, changed: 0)
+        if let matcher {
+            matched = try await timed("match") { try await affiliations.matchPendingStrings(registryVersion: version, matcher: matcher.match) }
+        }
         // Researchers and journals are global computations: rerun them only when their inputs moved. Deferred
         // researcher corrections are applied by `enrich researchers run`.
         let moved = read > 0 || matched.changed > 0 || always
@@ -77,12 +84,12 @@ public struct EnrichmentRun: Sendable {
 }
 
 extension EnrichmentRun {
-    /// The matcher over the registry, the number of organisations, the registry version, and the seconds it took.
-    static func loadRegistry(_ registry: OrganisationRepository) async throws -> (AffiliationMatcher, Int, String, Double) {
+    /// The matcher over the registry when `needed`, the number of organisations, and the seconds it took.
+    static func loadMatcher(_ registry: OrganisationRepository, needed: Bool) async throws -> (AffiliationMatcher?, Int, Double) {
         let start = Date()
+        guard needed else { return (nil, try await registry.count(), Date().timeIntervalSince(start)) }
         let organisations = try await registry.organisations()
-        let version = try await registry.registryVersion()
-        return (AffiliationMatcher(organisations: organisations), organisations.count, version, Date().timeIntervalSince(start))
+        return (AffiliationMatcher(organisations: organisations), organisations.count, Date().timeIntervalSince(start))
     }
 }
 
