@@ -1,42 +1,6 @@
 import Foundation
 import Workbench
 
-/// Draws ranks 0..<count with weight 1/(rank+1)^exponent: the frequent names, communes and codes first.
-struct RankedDraw: Sendable {
-    let cumulative: [Double]
-
-    init(count: Int, exponent: Double) {
-        var total = 0.0
-        var cumulative: [Double] = []
-        cumulative.reserveCapacity(count)
-        for rank in 0..<count {
-            total += 1 / pow(Double(rank + 1), exponent)
-            cumulative.append(total)
-        }
-        self.cumulative = cumulative.map { $0 / total }
-    }
-
-    init(weights: [Double]) {
-        var total = 0.0
-        let cumulative = weights.map { weight in
-            total += weight
-            return total
-        }
-        self.cumulative = cumulative.map { $0 / total }
-    }
-
-    func draw(_ random: inout SplitMix64) -> Int {
-        let target = random.unit()
-        var low = 0
-        var high = cumulative.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            if cumulative[middle] < target { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-}
-
 /// Where a person lives.
 struct PopulationAddress: Hashable, Sendable {
     var number: Int
@@ -76,32 +40,32 @@ public struct PopulationPerson: Sendable, Equatable {
 /// The draws a population makes, shared by every person.
 struct PopulationDraws: Sendable {
     /// One per sex and era: the eras' lists differ in length.
-    let givenNames: [[RankedDraw]]
-    let compoundTails: RankedDraw
-    let surnames: RankedDraw
-    let roots: RankedDraw
-    let endings: RankedDraw
-    let departments: RankedDraw
-    let communes: [RankedDraw]
-    let streetKinds: RankedDraw
-    let streetNames: RankedDraw
-    let schemes: RankedDraw
-    let diagnoses: RankedDraw
+    let givenNames: [[WeightedDraw]]
+    let compoundTails: WeightedDraw
+    let surnames: WeightedDraw
+    let roots: WeightedDraw
+    let endings: WeightedDraw
+    let departments: WeightedDraw
+    let communes: [WeightedDraw]
+    let streetKinds: WeightedDraw
+    let streetNames: WeightedDraw
+    let schemes: WeightedDraw
+    let diagnoses: WeightedDraw
 
     static let shared = PopulationDraws()
 
     private init() {
-        givenNames = [FrenchNames.male, FrenchNames.female].map { eras in eras.map { RankedDraw(count: $0.count, exponent: 1) } }
-        compoundTails = RankedDraw(count: FrenchNames.maleCompoundTails.count, exponent: 0.9)
-        surnames = RankedDraw(count: FrenchNames.surnames.count, exponent: 0.5)
-        roots = RankedDraw(count: FrenchNames.surnameRoots.count, exponent: 0.5)
-        endings = RankedDraw(count: FrenchNames.surnameEndings.count, exponent: 0.6)
-        departments = RankedDraw(weights: FrenchPlaces.departments.map { Double($0.weight) })
-        communes = FrenchPlaces.departments.map { RankedDraw(count: $0.communeCount, exponent: 1) }
-        streetKinds = RankedDraw(count: FrenchPlaces.streetKinds.count, exponent: 1.3)
-        streetNames = RankedDraw(count: FrenchPlaces.streetNames.count, exponent: 0.8)
-        schemes = RankedDraw(weights: FrenchPlaces.schemes.map { Double($0.weight) })
-        diagnoses = RankedDraw(count: FrenchPlaces.diagnoses.count, exponent: 0.9)
+        givenNames = [FrenchNames.male, FrenchNames.female].map { eras in eras.map { WeightedDraw(count: $0.count, exponent: 1) } }
+        compoundTails = WeightedDraw(count: FrenchNames.maleCompoundTails.count, exponent: 0.9)
+        surnames = WeightedDraw(count: FrenchNames.surnames.count, exponent: 0.5)
+        roots = WeightedDraw(count: FrenchNames.surnameRoots.count, exponent: 0.5)
+        endings = WeightedDraw(count: FrenchNames.surnameEndings.count, exponent: 0.6)
+        departments = WeightedDraw(weights: FrenchPlaces.departments.map { Double($0.weight) })
+        communes = FrenchPlaces.departments.map { WeightedDraw(count: $0.communeCount, exponent: 1) }
+        streetKinds = WeightedDraw(count: FrenchPlaces.streetKinds.count, exponent: 1.3)
+        streetNames = WeightedDraw(count: FrenchPlaces.streetNames.count, exponent: 0.8)
+        schemes = WeightedDraw(weights: FrenchPlaces.schemes.map { Double($0.weight) })
+        diagnoses = WeightedDraw(count: FrenchPlaces.diagnoses.count, exponent: 0.9)
     }
 
     /// A given name for someone born in `year`: the era's list, sometimes a compound.

@@ -79,23 +79,25 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 }
 
-/// Draws indexes 0..<count with a Zipf-like skew (weight 1/(k+1)^s): the first codes of a nomenclature are
-/// the frequent ones. Used when nothing gives the codes' real frequencies.
-struct ZipfDraw: Sendable {
+/// Draws indexes with given weights, or 0..<count with a Zipf-like skew (weight 1/(k+1)^s): the first codes of a
+/// nomenclature, names and places are the frequent ones. Used when nothing gives the real frequencies.
+public struct WeightedDraw: Sendable {
     let cumulative: [Double]
 
-    init(count: Int, exponent: Double = 1.1) {
+    public init(count: Int, exponent: Double = 1.1) {
+        self.init(weights: (0..<count).map { 1 / pow(Double($0 + 1), exponent) })
+    }
+
+    public init(weights: [Double]) {
         var total = 0.0
-        var cumulative: [Double] = []
-        cumulative.reserveCapacity(count)
-        for rank in 0..<count {
-            total += 1 / pow(Double(rank + 1), exponent)
-            cumulative.append(total)
+        let cumulative = weights.map { weight in
+            total += weight
+            return total
         }
         self.cumulative = cumulative.map { $0 / total }
     }
 
-    func draw(_ random: inout SplitMix64) -> Int {
+    public func draw(_ random: inout SplitMix64) -> Int {
         let target = random.unit()
         var low = 0
         var high = cumulative.count - 1

@@ -44,7 +44,7 @@ enum ValueRule: Sendable {
     /// One of these values, uniformly (random texts, decimals, reals drawn once per column).
     case palette([CellValue])
     /// A nomenclature code, Zipf-skewed.
-    case codes([CellValue], ZipfDraw)
+    case codes([CellValue], WeightedDraw)
     case integer(ClosedRange<Int64>)
     case boolean
     /// The person's age in years at the row's start.
@@ -544,7 +544,7 @@ extension SyntheticPlan {
             }
         }
         if let allowed, !allowed.isEmpty {
-            return .codes(allowed, ZipfDraw(count: allowed.count))
+            return .codes(allowed, WeightedDraw(count: allowed.count))
         }
         switch type {
         case .integer:
