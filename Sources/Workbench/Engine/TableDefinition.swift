@@ -44,6 +44,8 @@ public protocol SQLDialect: Sendable {
     func typeName(_ type: ColumnType) -> String
     /// A string literal, quotes doubled.
     func literal(_ text: String) -> String
+    /// A table made from a query's answer; engines that need a storage format name it (Spark: `USING parquet`).
+    func createTable(_ name: String, as select: String) -> String
 }
 
 extension SQLDialect {
@@ -67,5 +69,11 @@ extension SQLDialect {
 
     public func dropTable(_ name: String) -> String {
         "DROP TABLE IF EXISTS \(quote(name))"
+    }
+}
+
+extension SQLDialect {
+    public func createTable(_ name: String, as select: String) -> String {
+        "CREATE TABLE \(quote(name)) AS \(select)"
     }
 }
