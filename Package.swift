@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Indicators", targets: ["Indicators"]),
         .library(name: "Workbench", targets: ["Workbench"]),
         .library(name: "Linkage", targets: ["Linkage"]),
+        .library(name: "Extraction", targets: ["Extraction"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -127,6 +128,15 @@ let package = Package(
             dependencies: ["Core", "Workbench", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSwift6
         ),
+        // Capability: declarative extractions (YAML specs with the SNDS presets) planned as SQL for a project's engine,
+        // run there, their lineage in the audit log; and the synthetic SNDS sample they are tested on.
+        .target(
+            name: "Extraction",
+            dependencies: [
+                "Core", "Workbench", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSwift6
+        ),
         // HTML pages and the JSON API, on Hummingbird.
         .target(
             name: "Web",
@@ -144,7 +154,7 @@ let package = Package(
             name: "CLI",
             dependencies: [
                 "Catalog", "Classification", "Enrichment", "Harvest", "Indicators", "Publications", "Search", "Store", "Web",
-                "Workbench", "Linkage",
+                "Workbench", "Linkage", "Extraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -185,6 +195,7 @@ let package = Package(
         ),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Catalog", "Store"], swiftSettings: strictSwift6),
         .testTarget(name: "LinkageTests", dependencies: ["Linkage", "Workbench"], swiftSettings: strictSwift6),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Workbench"], swiftSettings: strictSwift6),
         .testTarget(
             name: "WebTests",
             dependencies: [

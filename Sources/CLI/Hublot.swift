@@ -9,7 +9,7 @@ struct Hublot: AsyncParsableCommand {
             CatalogCommand.self, PublicationsCommand.self, DatabasesCommand.self, ClassifyCommand.self, SearchCommand.self, OrganisationsCommand.self,
             EnrichCommand.self,
             EngineCommand.self, SynthCommand.self, QualityCommand.self, PseudoCommand.self, ProjectCommand.self, ExportCommand.self,
-            AuditCommand.self, LinkCommand.self,
+            AuditCommand.self, LinkCommand.self, ExtractCommand.self,
             Serve.self,
             Demo.self,
         ]

@@ -20,6 +20,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case release
     /// A release refused (a file changed since its check, a request not approved).
     case refusal
+    /// An extraction run: its spec's hash, catalog version, engine, and the rows of each step (its lineage).
+    case extraction
 }
 
 /// A file an entry is about, by path and content.
