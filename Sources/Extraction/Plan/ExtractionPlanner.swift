@@ -37,7 +37,11 @@ public struct ExtractionPlanner: Sendable {
     public static func tablesRead(by spec: ExtractionSpec) -> [String] {
         var names: [String] = []
         for criterion in spec.population { for source in criterion.sources { names += source.tables } }
-        for extract in spec.extracts { names += expand(extract.table, years: spec.period.years).map(\.table) }
+        for extract in spec.extracts {
+            for (_, year) in expand(extract.source.table, years: spec.period.years) {
+                names += (year.map { year in extract.source.renamingTables { fill($0, year: year) } } ?? extract.source).tables
+            }
+        }
         var seen = Set<String>()
         return names.filter { seen.insert($0.uppercased()).inserted }
     }
@@ -45,12 +49,11 @@ public struct ExtractionPlanner: Sendable {
     /// `T_MCO{yy}B` once per year of the period; a name without a placeholder once.
     static func expand(_ table: String, years: ClosedRange<Int>) -> [(table: String, year: Int?)] {
         guard table.contains("{yy}") || table.contains("{yyyy}") else { return [(table, nil)] }
-        return years.map { year in
-            (
-                table.replacingOccurrences(of: "{yyyy}", with: String(year))
-                    .replacingOccurrences(of: "{yy}", with: String(year % 100).leftPadded(to: 2)), year
-            )
-        }
+        return years.map { year in (fill(table, year: year), year) }
+    }
+
+    static func fill(_ table: String, year: Int) -> String {
+        table.replacingOccurrences(of: "{yyyy}", with: String(year)).replacingOccurrences(of: "{yy}", with: String(year % 100).leftPadded(to: 2))
     }
 
     public func plan() throws(ExtractionError) -> ExtractionPlan {
@@ -97,16 +100,15 @@ public struct ExtractionPlanner: Sendable {
                 target: populationWorking))
 
         for (index, extract) in spec.extracts.enumerated() {
-            for (table, _) in Self.expand(extract.table, years: spec.period.years) {
+            for (_, year) in Self.expand(extract.source.table, years: spec.period.years) {
                 let field = "extract[\(index)]"
-                let engineTable = try self.table(table, field: "\(field).table", line: extract.line)
-                let columns = try (extract.columns ?? engineTable.columns.map(\.name)).map { (name) throws(ExtractionError) in
-                    try column(ColumnReference(column: name), in: [engineTable], field: "\(field).columns", line: extract.line)
+                let source = year.map { year in extract.source.renamingTables { Self.fill($0, year: year) } } ?? extract.source
+                let engineTable = try self.table(source.table, field: "\(field).table", line: source.line)
+                var columns: [EngineColumn] = []
+                for name in extract.columns ?? engineTable.columns.map(\.name) {
+                    columns.append(try column(ColumnReference(column: name), in: [engineTable], field: "\(field).columns", line: source.line))
                 }
-                let source = Source(
-                    table: table, person: ColumnReference(column: extract.person), date: extract.date.map { ColumnReference(column: $0) },
-                    filters: extract.filters, quality: extract.quality, line: extract.line)
-                let read = try reading(source, field: field, line: extract.line)
+                let read = try reading(source, field: field, line: source.line)
                 let output = "\(prefix)_\(engineTable.name)"
                 let outputWorking = working(output)
                 outputs.append((outputWorking, output))

@@ -179,6 +179,15 @@ struct ExtractionSpecReader {
             }
         }
         try checkKeys(node, field, ["name", "table", "join", "person", "date", "where", "quality"])
+        let template = try source(node, field)
+        let sources = ExtractionPlanner.expand(template.table, years: period.years).map { table, year in
+            year.map { year in template.renamingTables { ExtractionPlanner.fill($0, year: year) } } ?? template
+        }
+        return Criterion(name: name, sources: sources, line: line)
+    }
+
+    /// A table read as a criterion or an extract writes it: table, join, person, date, where, quality.
+    func source(_ node: Node, _ field: String) throws(ExtractionError) -> Source {
         let table = try column(node["table"], "\(field).table", parent: node)
         var joins: [Join] = []
         if let joinNode = node["join"] {
@@ -189,11 +198,9 @@ struct ExtractionSpecReader {
         let date = try node["date"].map { (dateNode) throws(ExtractionError) in
             ColumnReference(parsing: try column(dateNode, "\(field).date", parent: node))
         }
-        let filters = try self.filters(node["where"], "\(field).where")
-        let quality = try presets(node["quality"], "\(field).quality")
-        return Criterion(
-            name: name,
-            sources: [Source(table: table, joins: joins, person: person, date: date, filters: filters, quality: quality, line: line)], line: line)
+        return Source(
+            table: table, joins: joins, person: person, date: date, filters: try filters(node["where"], "\(field).where"),
+            quality: try presets(node["quality"], "\(field).quality"), line: node.mark?.line)
     }
 
     func join(_ node: Node, _ field: String) throws(ExtractionError) -> Join {
@@ -256,14 +263,9 @@ struct ExtractionSpecReader {
 
     func extract(_ node: Node, _ field: String) throws(ExtractionError) -> TableExtract {
         guard node.mapping != nil else { throw error(node, field, "expected a mapping with table:, person: and columns:") }
-        try checkKeys(node, field, ["table", "columns", "person", "date", "where", "quality"])
-        let table = try column(node["table"], "\(field).table", parent: node)
+        try checkKeys(node, field, ["table", "join", "columns", "person", "date", "where", "quality"])
         let columns = try node["columns"].map { (columnsNode) throws(ExtractionError) in try strings(columnsNode, "\(field).columns", parent: node) }
-        let person = try column(node["person"], "\(field).person", parent: node)
-        let date = try node["date"].map { (dateNode) throws(ExtractionError) in try column(dateNode, "\(field).date", parent: node) }
-        return TableExtract(
-            table: table, columns: columns, person: person, date: date, filters: try filters(node["where"], "\(field).where"),
-            quality: try presets(node["quality"], "\(field).quality"), line: node.mark?.line)
+        return TableExtract(source: try source(node, field), columns: columns)
     }
 }
 

@@ -149,26 +149,53 @@ public indirect enum Filter: Sendable, Equatable {
 
 /// Rows of one table for the population's people, copied into the project's space.
 public struct TableExtract: Sendable, Equatable {
-    /// The table; `{yy}` or `{yyyy}` in it stands for each year of the period (`T_MCO{yy}B`).
-    public var table: String
-    /// Nil for every column.
+    /// The table read, with its joins, person, date, filters and presets. `{yy}` or `{yyyy}` in a table name
+    /// stands for each year of the period (`T_MCO{yy}B`): one output table per year.
+    public var source: Source
+    /// Columns of the source's main table; nil for every column.
     public var columns: [String]?
-    public var person: String
-    public var date: String?
-    public var filters: [Filter]
-    public var quality: [QualityPreset]
-    public var line: Int?
 
-    public init(
-        table: String, columns: [String]?, person: String, date: String?, filters: [Filter], quality: [QualityPreset], line: Int?
-    ) {
-        self.table = table
+    public init(source: Source, columns: [String]?) {
+        self.source = source
         self.columns = columns
-        self.person = person
-        self.date = date
-        self.filters = filters
-        self.quality = quality
-        self.line = line
+    }
+}
+
+extension Source {
+    /// The source with every table name passed through `rename`, in references and filters too.
+    func renamingTables(_ rename: (String) -> String) -> Source {
+        var copy = self
+        copy.table = rename(table)
+        copy.joins = joins.map { join in
+            Join(table: rename(join.table), on: join.on.map { ($0.left.renamingTable(rename), $0.right) })
+        }
+        copy.person = person.renamingTable(rename)
+        copy.date = date?.renamingTable(rename)
+        copy.filters = filters.map { $0.renamingTables(rename) }
+        return copy
+    }
+}
+
+extension ColumnReference {
+    func renamingTable(_ rename: (String) -> String) -> ColumnReference {
+        ColumnReference(table: table.map(rename), column: column)
+    }
+}
+
+extension Filter {
+    func renamingTables(_ rename: (String) -> String) -> Filter {
+        switch self {
+        case .equals(let c, let v): .equals(c.renamingTable(rename), v)
+        case .notEquals(let c, let v): .notEquals(c.renamingTable(rename), v)
+        case .isIn(let c, let v): .isIn(c.renamingTable(rename), v)
+        case .notIn(let c, let v): .notIn(c.renamingTable(rename), v)
+        case .startsWith(let c, let v): .startsWith(c.renamingTable(rename), v)
+        case .notStartsWith(let c, let v): .notStartsWith(c.renamingTable(rename), v)
+        case .between(let c, let low, let high): .between(c.renamingTable(rename), low, high)
+        case .isNull(let c): .isNull(c.renamingTable(rename))
+        case .isNotNull(let c): .isNotNull(c.renamingTable(rename))
+        case .anyOf(let filters): .anyOf(filters.map { $0.renamingTables(rename) })
+        }
     }
 }
 
