@@ -6,8 +6,8 @@ import Workbench
 struct EngineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "engine",
-        abstract: "Move tables between CSV files and a project engine.",
-        subcommands: [Load.self, Dump.self]
+        abstract: "Move tables between CSV files and a project engine, and run SQL on it.",
+        subcommands: [Load.self, Dump.self, SQL.self]
     )
 
     struct Load: AsyncParsableCommand {
