@@ -88,6 +88,20 @@ struct LinkCommand: AsyncParsableCommand {
         func run() async throws {
             let started = Date()
             let engine = try Engines.open(out)
+            let parsed = try LinkageSpec.read(path: spec)
+            if DeterministicPushdown.obstacle(parsed, out: out) == nil {
+                // Only deterministic rules, both sides and the output on one engine: the joins run there.
+                let matches = try await DeterministicPushdown.run(parsed, on: engine, prefix: prefix)
+                let seconds = Date().timeIntervalSince(started)
+                if format == .json {
+                    return try printJSON(
+                        PredictReport(
+                            matches: matches, comparedPairs: matches, deterministicPairs: matches, expectedMatches: Double(matches), clusters: nil,
+                            thresholdWeight: 0, seconds: seconds, out: engine.url.description, weightHistogram: []))
+                }
+                print("\(matches) matches by deterministic rules, joined on \(engine.url) (\(prefix)_pairs) in \(f(seconds, 2)) s")
+                return
+            }
             let (job, _) = try await LinkCommand.prepare(spec)
             let model = try await LinkCommand.model(for: job, quiet: format == .json)
             let prediction = try await job.predict(model: model)

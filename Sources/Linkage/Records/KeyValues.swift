@@ -67,6 +67,19 @@ extension KeyExpression {
         }
     }
 
+    /// What the key computes, without its column: a rule's keys on two differently named columns
+    /// (`substr(BEN_NIR_PSA, 1, 4) = substr(NIR_ANO_17, 1, 4)`) must give equal values equal codes.
+    var functionTag: String {
+        switch function {
+        case .value: ""
+        case .substring(let start, let length): "substr \(start) \(length)"
+        case .soundex: "soundex"
+        case .year: "year"
+        case .monthYear: "month_year"
+        case .folded: "folded"
+        }
+    }
+
     /// The key's code for each record of `records`, computed once per distinct value.
     func codes(in records: RecordSet, dictionary: inout ValueDictionary) -> [Int32] {
         let source = records.codes(column)
@@ -75,7 +88,7 @@ extension KeyExpression {
         return source.map { code in
             if code < 0 { return ValueDictionary.null }
             if let known = derived[code] { return known }
-            let key = dictionary.value(code).flatMap(key(of:)).map { dictionary.code("\u{1}\(description)\u{1}" + $0) } ?? ValueDictionary.null
+            let key = dictionary.value(code).flatMap(key(of:)).map { dictionary.code("\u{1}\(functionTag)\u{1}" + $0) } ?? ValueDictionary.null
             derived[code] = key
             return key
         }
