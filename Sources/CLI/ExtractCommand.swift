@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalog
 import Extraction
 import Foundation
 import Workbench
@@ -21,10 +22,33 @@ struct ExtractCommand: AsyncParsableCommand {
         @Option(help: "The output tables' prefix, the project's space on the engine (default: the spec's name).")
         var prefix: String?
 
+        @OptionGroup var storeOptions: StoreOptions
+
         func plan() async throws -> (ExtractionSpec, ExtractionPlan, ExtractionRunner) {
             let spec = try ExtractionSpec.read(path: spec)
+            try await checkAgainstCatalog(spec)
             let runner = ExtractionRunner(engine: try Engines.open(engine))
             return (spec, try await runner.plan(spec, prefix: prefix), runner)
+        }
+
+        /// Warns of tables and columns the spec's catalog version lacks, when the store holds that version.
+        func checkAgainstCatalog(_ spec: ExtractionSpec) async throws {
+            guard let name = spec.catalogVersion else { return }
+            guard FileManager.default.fileExists(atPath: storeOptions.path),
+                let version = try await CatalogRepository(store: try storeOptions.open()).version(named: name)
+            else {
+                printError("warning: catalog version \(name) is not in the store \(storeOptions.path): the spec's tables were not checked against it")
+                return
+            }
+            let store = try storeOptions.open()
+            let schema = try await ProjectSchema.load(version: version, from: store)
+            // Referentials such as IR_PHA_R are the catalog's nomenclatures, read as tables.
+            let nomenclatures = try await CatalogRepository(store: store).nomenclatures(version: version)
+            let check = CatalogCheck(
+                tables: Dictionary(
+                    schema.tables.map { ($0.name, $0.variables.map(\.name)) } + nomenclatures.map { ($0.name, $0.columns.map(\.name)) },
+                    uniquingKeysWith: { $0 + $1 }))
+            for warning in check.warnings(spec) { printError("warning: \(warning)") }
         }
     }
 
@@ -53,7 +77,6 @@ struct ExtractCommand: AsyncParsableCommand {
         )
 
         @OptionGroup var options: SpecOptions
-        @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var actorOptions: ActorOptions
 
         @Option(help: "The project the audit entry is filed under (default: the spec's name).")
@@ -65,7 +88,7 @@ struct ExtractCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingExtractionErrors {
                 let actor = try actorOptions.resolved()
-                let store = try storeOptions.open()
+                let store = try options.storeOptions.open()
                 let (spec, plan, runner) = try await options.plan()
                 let lineage = try await runner.run(plan, spec: spec) { step in
                     guard format == .text, step.kind != .prepare, step.kind != .finish else { return }

@@ -106,3 +106,23 @@ import Workbench
         #expect(CalendarDay.day(iso: "19-01-01") == nil)
     }
 }
+
+@Suite struct CatalogCheckTests {
+    @Test func yearlyTablesAndUnknownColumnsAgainstTheCatalog() throws {
+        let spec = try ExtractionSpec.parse(ExtractionSpecTests.valid, file: "spec.yaml")
+        let catalog: [String: [String]] = [
+            "T_MCOaaB": ["ETA_NUM", "RSA_NUM", "DGN_PAL", "GRG_GHM"], "T_MCOaaC": ["ETA_NUM", "RSA_NUM", "NIR_ANO_17", "EXE_SOI_DTD"],
+            "T_MCOaaD": ["ETA_NUM", "RSA_NUM", "ASS_DGN"],
+            "ER_PRS_F": CriterionPreset.dcirClaimKeys + ["BEN_NIR_PSA", "EXE_SOI_DTD", "PRS_NAT_REF", "PRS_PAI_MNT", "BEN_RNG_GEM"],
+            "ER_PHA_F": CriterionPreset.dcirClaimKeys + ["PHA_PRS_C13"],
+        ]
+        let warnings = CatalogCheck(tables: catalog).warnings(spec)
+        #expect(warnings == ["spec.yaml:10: population[1]: table IR_PHA_R is not in catalog version 2024"])
+        let fewer = catalog.merging(["IR_PHA_R": ["PHA_CIP_C13", "PHA_ATC_C07"], "T_MCOaaC": ["ETA_NUM", "RSA_NUM"]]) { $1 }
+        #expect(
+            CatalogCheck(tables: fewer).warnings(spec) == [
+                "spec.yaml:6: population[0]: T_MCO19C has no column NIR_ANO_17 in catalog version 2024",
+                "spec.yaml:6: population[0]: T_MCO19C has no column EXE_SOI_DTD in catalog version 2024",
+            ])
+    }
+}
