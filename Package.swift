@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
@@ -109,7 +110,7 @@ let package = Package(
         ),
         // Capability: the dashboard's indicators, the collaboration network and its layout, and the exports of a result set.
         .target(name: "Indicators", dependencies: ["Core", "Search", "Publications"], swiftSettings: strictSwift6),
-        // Capability: the data operators' workbench on a project's engine (SQLite now; PostgreSQL and Spark later):
+        // Capability: the data operators' workbench on a project's engine (SQLite, PostgreSQL; Spark later):
         // synthetic samples, quality checks, pseudonymisation, audited exports.
         .target(
             name: "Workbench",
@@ -118,6 +119,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift", condition: .when(platforms: [.linux])),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSwift6
         ),

@@ -55,6 +55,12 @@ struct SampleProject {
     /// An engine holding `rows` (table -> rows in catalog column order); `definitions` overrides a table's shape.
     func engine(_ rows: [String: [[CellValue]]], definitions: [String: TableDefinition] = [:]) async throws -> SQLiteEngine {
         let engine = try SQLiteEngine.inMemory()
+        try await load(rows, into: engine, definitions: definitions)
+        return engine
+    }
+
+    /// Loads `rows` into `engine`, as `engine(_:definitions:)` does into a new SQLite one.
+    func load(_ rows: [String: [[CellValue]]], into engine: any Engine, definitions: [String: TableDefinition] = [:]) async throws {
         for (name, tableRows) in rows.sorted(by: { $0.key < $1.key }) {
             let definition: TableDefinition
             if let given = definitions[name] {
@@ -66,7 +72,6 @@ struct SampleProject {
                 try await loader.append(RowBatch(columns: definition.columnNames, rows: tableRows))
             }
         }
-        return engine
     }
 
     /// A definition without its key and NOT NULL constraints.

@@ -16,6 +16,11 @@ public struct EngineURL: Hashable, Sendable, CustomStringConvertible {
     public var path: String
     public var host: String?
     public var port: Int?
+    /// For PostgreSQL: the role, its password (never in `description`), and the query's parameters
+    /// (`?sslmode=disable&schema=project`).
+    public var user: String?
+    public var password: String?
+    public var parameters: [String: String] = [:]
 
     public init(_ text: String) throws(EngineError) {
         guard let colon = text.range(of: "://") else {
@@ -37,6 +42,9 @@ public struct EngineURL: Hashable, Sendable, CustomStringConvertible {
             self.host = host
             port = components.port
             path = components.path
+            user = components.user
+            password = components.password
+            for item in components.queryItems ?? [] { parameters[item.name] = item.value ?? "" }
             var shown = components
             if shown.password != nil { shown.password = "***" }
             description = shown.string ?? text
@@ -52,7 +60,9 @@ public enum Engines {
         switch url.kind {
         case .sqlite:
             return try SQLiteEngine(url: url)
-        case .postgresql, .sparkConnect:
+        case .postgresql:
+            return try PostgreSQLEngine(url: url)
+        case .sparkConnect:
             throw EngineError.unsupportedURL(url.description, reason: "this build of Hublot has no \(url.kind.rawValue) engine yet")
         }
     }

@@ -46,6 +46,9 @@ public protocol SQLDialect: Sendable {
     func literal(_ text: String) -> String
     /// A table made from a query's answer; engines that need a storage format name it (Spark: `USING parquet`).
     func createTable(_ name: String, as select: String) -> String
+    /// The statement that lets `column` of `table` hold text of any length (pseudonyms), for an engine whose
+    /// columns enforce their declared type; nil where they do not (SQLite).
+    func widenToText(_ column: String, of table: String) -> String?
 }
 
 extension SQLDialect {
@@ -76,4 +79,6 @@ extension SQLDialect {
     public func createTable(_ name: String, as select: String) -> String {
         "CREATE TABLE \(quote(name)) AS \(select)"
     }
+
+    public func widenToText(_ column: String, of table: String) -> String? { nil }
 }

@@ -12,8 +12,8 @@ import Foundation
 /// fingerprint: a second run is refused rather than hash the pseudonyms, and a run cut short resumes with
 /// the tables left. Pseudonyms are `Pseudonym.length` characters, which may exceed a column's catalog
 /// length (BEN_NIR_PSA is 17) or type (a birth date): SQLite does not enforce VARCHAR lengths nor types, and
-/// the quality checks read the ledger and hold pseudonymised columns to the pseudonym's shape instead. An
-/// engine that enforces them (PostgreSQL) will need the column widened to text first.
+/// the quality checks read the ledger and hold pseudonymised columns to the pseudonym's shape instead. On an
+/// engine that enforces them (PostgreSQL) the column is first made TEXT, in the same transaction.
 public struct Pseudonymiser: Sendable {
     public static let ledgerTable = "hublot_pseudonymisation"
     static let valuesTable = "hublot_pseudonymisation_values"
@@ -136,13 +136,15 @@ public struct Pseudonymiser: Sendable {
             let text = dialect.typeName(.text(length: nil))
             // One execute: the engine runs both statements in one transaction, so the ledger never
             // disagrees with the table.
+            let widen = dialect.widenToText(engineColumn, of: table).map { $0 + ";\n" } ?? ""
             try await engine.execute(
-                """
-                UPDATE \(t) SET \(c) = (SELECT \(m).p FROM \(m) WHERE \(m).v = CAST(\(t).\(c) AS \(text))) WHERE \(c) IS NOT NULL;
-                INSERT INTO \(dialect.quote(Self.ledgerTable)) (table_name, column_name, key_fingerprint, pseudonym_format, applied_at, rows_changed)
-                VALUES (\(dialect.literal(table)), \(dialect.literal(entry.column)), \(dialect.literal(entry.keyFingerprint)), \
-                \(dialect.literal("hmac-sha256-base32-\(Pseudonym.length)")), \(dialect.literal(entry.appliedAt)), \(rows))
-                """)
+                widen
+                    + """
+                    UPDATE \(t) SET \(c) = (SELECT \(m).p FROM \(m) WHERE \(m).v = CAST(\(t).\(c) AS \(text))) WHERE \(c) IS NOT NULL;
+                    INSERT INTO \(dialect.quote(Self.ledgerTable)) (table_name, column_name, key_fingerprint, pseudonym_format, applied_at, rows_changed)
+                    VALUES (\(dialect.literal(table)), \(dialect.literal(entry.column)), \(dialect.literal(entry.keyFingerprint)), \
+                    \(dialect.literal("hmac-sha256-base32-\(Pseudonym.length)")), \(dialect.literal(entry.appliedAt)), \(rows))
+                    """)
             changes.append(entry)
         }
         try await engine.execute(dialect.dropTable(Self.mappingTable))

@@ -57,7 +57,9 @@ extension TableCheck {
         let expected = variable.columnType
         let family = TypeFamily(declared: declared.declaredType)
         var problems: [String] = []
-        if family != .untyped, !TypeFamily.accepted(for: expected).contains(family) {
+        // A pseudonymised column holds pseudonyms: an engine that enforces types had it made TEXT for them.
+        let accepted = TypeFamily.accepted(for: expected).union(isPseudonymised(variable.name) ? [.text] : [])
+        if family != .untyped, !accepted.contains(family) {
             problems.append("declared \(declared.declaredType), the catalog says \(TableCheck.catalogType(variable))")
         }
         if case .text(let length?) = expected, family == .text, let declaredLength = TypeFamily.declaredLength(declared.declaredType),
@@ -69,6 +71,17 @@ extension TableCheck {
             rule: "column.declaredType", severity: .warning, table: table.name, subject: variable.name, status: problems.isEmpty ? .passed : .failed,
             checked: 1, failures: problems.isEmpty ? 0 : 1,
             detail: problems.isEmpty ? "\(declared.declaredType) holds \(TableCheck.catalogType(variable))" : problems.joined(separator: "; "))
+    }
+
+    /// The column `name`, quoted (after `qualifier`), as a value of `type`: itself when its declared type holds
+    /// `type`, else as the dialect converts it, so that comparisons with `type`'s literals hold on every engine.
+    func typed(_ name: String, as type: ColumnType, qualifier: String = "") -> String {
+        let c = qualifier + quoted(name)
+        guard let valueDialect = dialect as? ValueCheckingDialect,
+            let declared = engineColumns.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame })
+        else { return c }
+        let family = TypeFamily(declared: declared.declaredType)
+        return family == .untyped || TypeFamily.accepted(for: type).contains(family) ? c : valueDialect.converted(c, to: type)
     }
 
     func isPseudonymised(_ name: String) -> Bool {
@@ -115,14 +128,15 @@ extension TableCheck {
                 rules.append(
                     try await countRule(
                         "value.length", .blocking, subject: [name],
-                        condition: "\(c) IS NOT NULL AND ABS(\(c)) >= 1\(String(repeating: "0", count: length))",
+                        condition: "\(c) IS NOT NULL AND ABS(\(typed(name, as: .integer))) >= 1\(String(repeating: "0", count: length))",
                         checked: checked, detail: "integers of more than \(length) digits"))
             }
         case .text(let length):
             if let length {
                 rules.append(
                     try await countRule(
-                        "value.length", .blocking, subject: [name], condition: "\(c) IS NOT NULL AND LENGTH(\(c)) > \(length)", checked: checked,
+                        "value.length", .blocking, subject: [name],
+                        condition: "\(c) IS NOT NULL AND LENGTH(\(typed(name, as: .text(length: nil)))) > \(length)", checked: checked,
                         detail: "text longer than the catalog's \(length) characters"))
             }
         case .date, .timestamp:
@@ -179,6 +193,7 @@ extension TableCheck {
             return skipped("value.nomenclature", .warning, subject: [name], detail: "the catalog has no codes for \(reference)")
         }
         let c = quoted(name)
+        let compared = typed(name, as: variable.columnType)
         // The codes take the column's type, so that the comparison is typed alike on every engine.
         let isInteger = variable.columnType == .integer
         let values = Array(Set(codes.codes.compactMap { NomenclatureCodes.value(of: $0, as: variable.columnType) })).sorted {
@@ -187,18 +202,26 @@ extension TableCheck {
         var missing = ""
         if !isInteger {
             let markers = table.table.missingValues
-            if !markers.isEmpty { missing = " AND \(c) NOT IN (\(markers.map { dialect.literal($0) }.joined(separator: ", ")))" }
+            if !markers.isEmpty {
+                missing = " AND \(typed(name, as: .text(length: nil))) NOT IN (\(markers.map { dialect.literal($0) }.joined(separator: ", ")))"
+            }
         }
         let detail = "codes not in \(reference) (\(values.count) codes)"
         if values.count <= checker.inlineCodeLimit {
             return try await countRule(
                 "value.nomenclature", .warning, subject: [name],
-                condition: "\(c) IS NOT NULL\(missing) AND \(c) NOT IN (\(values.map(literal).joined(separator: ", ")))", checked: checked,
+                condition: "\(c) IS NOT NULL\(missing) AND \(compared) NOT IN (\(values.map(literal).joined(separator: ", ")))", checked: checked,
                 detail: detail)
         }
+        // Numbers keep their type, so that the join compares like with like on an engine that types it (PostgreSQL).
+        let codeType: ColumnType =
+            switch variable.columnType {
+            case .integer, .decimal, .real: variable.columnType
+            default: .text(length: nil)
+            }
         let codesTable = TableDefinition(
             name: QualityChecker.codesTable,
-            columns: [ColumnDefinition(name: "code", type: isInteger ? .integer : .text(length: nil), isNullable: false)],
+            columns: [ColumnDefinition(name: "code", type: codeType, isNullable: false)],
             primaryKey: ["code"])
         _ = try await engine.load(codesTable, replacing: true) { loader in
             for start in stride(from: 0, to: values.count, by: 10_000) {
@@ -207,11 +230,12 @@ extension TableCheck {
         }
         let k = dialect.quote(QualityChecker.codesTable)
         let qualified = "t.\(c)"
+        let comparedQualified = typed(name, as: variable.columnType, qualifier: "t.")
         do {
             let result = try await countRule(
                 "value.nomenclature", .warning, subject: [name],
                 condition: "\(qualified) IS NOT NULL\(missing.replacingOccurrences(of: c, with: qualified)) AND \(k).code IS NULL", checked: checked,
-                detail: detail, source: "\(from) t LEFT JOIN \(k) ON \(k).code = \(qualified)",
+                detail: detail, source: "\(from) t LEFT JOIN \(k) ON \(k).code = \(comparedQualified)",
                 examples: exampleColumns([name]).map { (expression: "t.\(dialect.quote($0))", name: $0) })
             try await engine.execute(dialect.dropTable(QualityChecker.codesTable))
             return result
@@ -270,7 +294,17 @@ extension TableCheck {
                 rules.append(skipped("key.foreign", .blocking, subject: subject, detail: "key columns missing for the join to \(target)"))
                 continue
             }
-            let pairs = zip(foreignKey.fields, foreignKey.referencedFields).map { ("c.\(quoted($0))", "p.\(dialect.quote(parentColumn($1)!))") }
+            // Columns of different types (TEXT and BIGINT) are joined on their text where the engine types them.
+            let pairs = zip(foreignKey.fields, foreignKey.referencedFields).map { child, parent -> (String, String) in
+                let (c, p) = ("c.\(quoted(child))", "p.\(dialect.quote(parentColumn(parent)!))")
+                let declared = { (columns: [EngineColumn], name: String) in
+                    TypeFamily(declared: columns.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.declaredType ?? "")
+                }
+                guard let valueDialect = dialect as? ValueCheckingDialect, declared(engineColumns, child) != declared(parentColumns, parent) else {
+                    return (c, p)
+                }
+                return (valueDialect.converted(c, to: .text(length: nil)), valueDialect.converted(p, to: .text(length: nil)))
+            }
             let join = pairs.map { "\($0.1) = \($0.0)" }.joined(separator: " AND ")
             let notNull = pairs.map { "\($0.0) IS NOT NULL" }.joined(separator: " AND ")
             rules.append(

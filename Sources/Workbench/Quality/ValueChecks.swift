@@ -7,6 +7,14 @@ public protocol ValueCheckingDialect: SQLDialect {
     /// A condition true when the non-NULL `column` is not a number with at most `precision` digits, `scale` of
     /// them after the point; without precision, any number.
     func isNotDecimal(_ column: String, precision: Int?, scale: Int?) -> String
+    /// `column`, declared with a type that does not hold `type` (an integer in a TEXT column), as a value of
+    /// `type` to compare with that type's literals; NULL where it holds none. SQLite compares across types
+    /// and takes the column as it is; PostgreSQL refuses `text = bigint` and needs the cast.
+    func converted(_ column: String, to type: ColumnType) -> String
+}
+
+extension ValueCheckingDialect {
+    public func converted(_ column: String, to type: ColumnType) -> String { column }
 }
 
 extension SQLiteDialect: ValueCheckingDialect {

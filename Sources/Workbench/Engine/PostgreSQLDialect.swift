@@ -1,0 +1,200 @@
+import Foundation
+
+/// PostgreSQL's spelling: double-quoted identifiers, its own type names, and the value checks the quality
+/// rules push down as regular expressions on the values' text (`!~` on `CAST(c AS TEXT)`), which hold for a
+/// column of any type: a typed column passes them, a text column holding `12a` does not.
+public struct PostgreSQLDialect: SQLDialect {
+    public init() {}
+    public var name: String { "postgresql" }
+
+    public func typeName(_ type: ColumnType) -> String {
+        switch type {
+        case .text(let length): length.map { "VARCHAR(\($0))" } ?? "TEXT"
+        case .integer: "BIGINT"
+        case .decimal(let precision, let scale): "NUMERIC(\(precision),\(scale))"
+        case .real: "DOUBLE PRECISION"
+        case .date: "DATE"
+        case .timestamp: "TIMESTAMP"
+        case .boolean: "BOOLEAN"
+        }
+    }
+
+    /// The values become their text (dates as ISO text, the connection's DateStyle), as `CAST(... AS TEXT)`
+    /// reads them; a column already TEXT is left as it is.
+    public func widenToText(_ column: String, of table: String) -> String? {
+        "ALTER TABLE \(quote(table)) ALTER COLUMN \(quote(column)) TYPE TEXT USING CAST(\(quote(column)) AS TEXT)"
+    }
+}
+
+extension PostgreSQLDialect: ValueCheckingDialect {
+    /// As on SQLite, an integer is text that reads back the same through an integer: no sign but `-`, no
+    /// leading zero, at most 19 digits.
+    public func isNotInteger(_ column: String) -> String {
+        "CAST(\(column) AS TEXT) !~ '^(0|-?[1-9][0-9]{0,18})$'"
+    }
+
+    /// A number's text: digits with at most one point and a leading `-`; with a precision, at most
+    /// `precision - scale` digits before the point (leading zeros aside) and `scale` after it (trailing zeros
+    /// aside, as NUMERIC(10,3) writes 12.500).
+    public func isNotDecimal(_ column: String, precision: Int?, scale: Int?) -> String {
+        let text = "CAST(\(column) AS TEXT)"
+        guard let precision else {
+            return "\(text) !~ '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$'"
+        }
+        let scale = scale ?? 0
+        let whole = max(precision - scale, 0)
+        return "(\(text) !~ '^-?0*[0-9]{0,\(whole)}([.][0-9]{0,\(scale)}0*)?$' OR \(text) !~ '[0-9]')"
+    }
+
+    public func converted(_ column: String, to type: ColumnType) -> String {
+        let text = "CAST(\(column) AS TEXT)"
+        switch type {
+        case .integer, .boolean:
+            return "CASE WHEN \(text) ~ '^-?[0-9]{1,18}$' THEN CAST(\(text) AS BIGINT) END"
+        case .decimal, .real:
+            return "CASE WHEN \(text) ~ '^-?([0-9]+[.]?[0-9]*|[.][0-9]+)$' THEN CAST(\(text) AS \(typeName(type))) END"
+        case .text:
+            return text
+        case .date, .timestamp:
+            return column
+        }
+    }
+}
+
+/// Splits a script into its statements, as PostgreSQL's simple query protocol would: postgres-nio sends one
+/// statement per query (the extended protocol), so `execute` runs a script statement by statement.
+enum PostgreSQLStatements {
+    /// The statements of `sql`, without their `;`; semicolons in quotes, comments, dollar quotes and
+    /// parentheses do not split, and what holds only comments and spaces is dropped.
+    static func split(_ sql: String) -> [String] {
+        let bytes = Array(sql.utf8)
+        var statements: [String] = []
+        var start = 0
+        var index = 0
+        var depth = 0
+        var hasCode = false
+        func finish(_ end: Int) {
+            if hasCode {
+                let text = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                statements.append(text)
+            }
+            hasCode = false
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            switch byte {
+            case UInt8(ascii: "-") where next == UInt8(ascii: "-"):
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                continue
+            case UInt8(ascii: "/") where next == UInt8(ascii: "*"):
+                index = endOfBlockComment(bytes, from: index)
+                continue
+            case UInt8(ascii: "'"):
+                let escapes = index > 0 && (bytes[index - 1] | 0x20) == UInt8(ascii: "e") && (index < 2 || !isIdentifier(bytes[index - 2]))
+                index = endOfQuoted(bytes, from: index, quote: byte, backslashEscapes: escapes)
+                hasCode = true
+                continue
+            case UInt8(ascii: "\""):
+                index = endOfQuoted(bytes, from: index, quote: byte, backslashEscapes: false)
+                hasCode = true
+                continue
+            case UInt8(ascii: "$"):
+                if let end = endOfDollarQuote(bytes, from: index) {
+                    index = end
+                    hasCode = true
+                    continue
+                }
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"): depth = max(0, depth - 1)
+            case UInt8(ascii: ";") where depth == 0:
+                finish(index)
+                start = index + 1
+                index += 1
+                continue
+            default: break
+            }
+            if !isSpace(byte) { hasCode = true }
+            index += 1
+        }
+        finish(bytes.count)
+        return statements
+    }
+
+    /// Whether the statement begins or ends a transaction itself: a script holding one is run as written,
+    /// not wrapped in a transaction of Hublot's.
+    static func controlsTransaction(_ statement: String) -> Bool {
+        let first = statement.prefix { $0.isLetter }.uppercased()
+        return ["BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "PREPARE", "VACUUM"].contains(first)
+            || statement.uppercased().contains("CONCURRENTLY")
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == 0x0C
+    }
+
+    static func isIdentifier(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || byte >= 0x80
+    }
+
+    /// Past the closing quote; a doubled quote is one quote, and in `E'...'` a backslash escapes the next byte.
+    static func endOfQuoted(_ bytes: [UInt8], from start: Int, quote: UInt8, backslashEscapes: Bool) -> Int {
+        var index = start + 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if backslashEscapes, byte == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if byte == quote {
+                if index + 1 < bytes.count, bytes[index + 1] == quote {
+                    index += 2
+                    continue
+                }
+                return index + 1
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    /// Past the comment's end; block comments nest in PostgreSQL.
+    static func endOfBlockComment(_ bytes: [UInt8], from start: Int) -> Int {
+        var index = start + 2
+        var depth = 1
+        while index < bytes.count, depth > 0 {
+            if bytes[index] == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*") {
+                depth += 1
+                index += 2
+            } else if bytes[index] == UInt8(ascii: "*"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") {
+                depth -= 1
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        return index
+    }
+
+    /// Past `$tag$ ... $tag$` when a dollar quote opens at `start`; nil for a parameter (`$1`) or a `$`
+    /// inside an identifier.
+    static func endOfDollarQuote(_ bytes: [UInt8], from start: Int) -> Int? {
+        if start > 0, isIdentifier(bytes[start - 1]) { return nil }
+        var index = start + 1
+        while index < bytes.count, bytes[index] != UInt8(ascii: "$") {
+            let byte = bytes[index]
+            guard isIdentifier(byte), byte != UInt8(ascii: "$"), !(index == start + 1 && byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            else { return nil }
+            index += 1
+        }
+        guard index < bytes.count else { return nil }
+        let tag = Array(bytes[start...index])
+        var position = index + 1
+        while position + tag.count <= bytes.count {
+            if bytes[position] == UInt8(ascii: "$"), Array(bytes[position..<position + tag.count]) == tag { return position + tag.count }
+            position += 1
+        }
+        return bytes.count
+    }
+}
