@@ -52,7 +52,9 @@ public enum Engines {
         switch url.kind {
         case .sqlite:
             return try SQLiteEngine(url: url)
-        case .postgresql, .sparkConnect:
+        case .sparkConnect:
+            return try SparkEngine(url: url)
+        case .postgresql:
             throw EngineError.unsupportedURL(url.description, reason: "this build of Hublot has no \(url.kind.rawValue) engine yet")
         }
     }
