@@ -183,7 +183,7 @@ struct TestColumn {
     static func decimals(_ name: String, precision: Int32, scale: Int32, _ values: [(high: UInt64, low: UInt64)?]) -> TestColumn {
         let validity = values.map { $0 != nil }
         let nulls = validity.filter { !$0 }.count
-        let words = values.flatMap { value in [value?.low ?? 0, value?.high ?? 0] }
+        let words = values.flatMap { value -> [UInt64] in [value?.low ?? 0, value?.high ?? 0] }
         return TestColumn(
             name: name, typeID: 7, type: .table([.int(precision), .int(scale), .int(128)]), count: values.count, nullCount: nulls,
             buffers: [nulls == 0 ? [] : bitmap(validity), littleEndian(words)])

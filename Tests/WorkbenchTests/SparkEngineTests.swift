@@ -3,20 +3,23 @@ import Testing
 
 @testable import Workbench
 
+enum SparkTestServer {
+    static var url: String? { ProcessInfo.processInfo.environment["HUBLOT_TEST_SPARK"].flatMap { $0.isEmpty ? nil : $0 } }
+}
+
 /// The Spark engine against a live Spark Connect server: `HUBLOT_TEST_SPARK=sc://127.0.0.1:15002` after
 /// `scripts/spark.sh start`. The tests share the server's catalog, so they run one after the other and each
 /// starts from an empty catalog.
 @Suite(
     .serialized,
     .enabled(
-        if: SparkEngineTests.serverURL != nil,
+        if: SparkTestServer.url != nil,
         "no Spark Connect server: set HUBLOT_TEST_SPARK=sc://127.0.0.1:15002 after scripts/spark.sh start"))
 struct SparkEngineTests {
-    static var serverURL: String? { ProcessInfo.processInfo.environment["HUBLOT_TEST_SPARK"].flatMap { $0.isEmpty ? nil : $0 } }
 
     /// An engine on the test server, its catalog emptied.
     static func engine(stagingFiles: Bool = true) async throws -> SparkEngine {
-        let url = try EngineURL(try #require(serverURL))
+        let url = try EngineURL(try #require(SparkTestServer.url))
         var engine = try SparkEngine(url: url)
         if !stagingFiles { engine = engine.insertingValues() }
         for table in try await engine.tableNames() { try await engine.execute("DROP TABLE IF EXISTS \(engine.dialect.quote(table))") }

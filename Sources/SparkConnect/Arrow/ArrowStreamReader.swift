@@ -25,7 +25,7 @@ public struct ArrowRecordBatch: Sendable {
 
 /// Decodes an Arrow IPC stream: a schema message, record batches, an end marker (Spark Connect sends one
 /// such stream in each `ArrowBatch`). Uncompressed, without dictionaries; both the framing with the
-/// 0xFFFFFFFF continuation marker and the older one without it are read.
+/// 0xFFFFFFFF continuation marker and the older one without it are read. The end marker is required.
 public enum ArrowStreamReader {
     /// Message header types of Arrow's `Message.fbs`.
     private static let schemaHeader: UInt8 = 1
@@ -36,6 +36,7 @@ public enum ArrowStreamReader {
         var fields: [ArrowField]?
         var batches: [ArrowRecordBatch] = []
         var position = 0
+        var ended = false
         while position + 4 <= bytes.count {
             var length = try FlatBufferTable.uint32(bytes, position)
             position += 4
@@ -43,7 +44,10 @@ public enum ArrowStreamReader {
                 length = try FlatBufferTable.uint32(bytes, position)
                 position += 4
             }
-            if length == 0 { break }
+            if length == 0 {
+                ended = true
+                break
+            }
             let metadataStart = position
             position += Int(length)
             guard position <= bytes.count else { throw .malformed("a message of \(length) bytes past the end at \(metadataStart)") }
@@ -68,6 +72,8 @@ public enum ArrowStreamReader {
                 throw .unsupported("message type \(headerType)")
             }
         }
+        // Without its end marker, a stream was cut, maybe right between two messages.
+        guard ended else { throw .malformed("no end marker: the stream stops at \(position) of \(bytes.count) bytes") }
         guard let fields else { throw .malformed("no schema message") }
         return (fields, batches)
     }
