@@ -26,6 +26,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+        .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", from: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf.git", from: "2.4.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -110,12 +114,24 @@ let package = Package(
         ),
         // Capability: the dashboard's indicators, the collaboration network and its layout, and the exports of a result set.
         .target(name: "Indicators", dependencies: ["Core", "Search", "Publications"], swiftSettings: strictSwift6),
-        // Capability: the data operators' workbench on a project's engine (SQLite, PostgreSQL; Spark later):
+        // A Spark Connect client: our own subset of the protocol over gRPC, and an Arrow IPC stream decoder.
+        .target(
+            name: "SparkConnect",
+            dependencies: [
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            exclude: ["Proto/spark_connect.proto"],
+            swiftSettings: strictSwift6
+        ),
+        // Capability: the data operators' workbench on a project's engine (SQLite, PostgreSQL, Spark Connect):
         // synthetic samples, quality checks, pseudonymisation, audited exports.
         .target(
             name: "Workbench",
             dependencies: [
-                "Core", "Store", "Catalog",
+                "Core", "Store", "Catalog", "SparkConnect",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift", condition: .when(platforms: [.linux])),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -196,6 +212,7 @@ let package = Package(
             name: "IndicatorsTests", dependencies: ["Indicators", "Search", "Publications", "Core"], swiftSettings: strictSwift6
         ),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Catalog", "Store"], swiftSettings: strictSwift6),
+        .testTarget(name: "SparkConnectTests", dependencies: ["SparkConnect"], swiftSettings: strictSwift6),
         .testTarget(name: "LinkageTests", dependencies: ["Linkage", "Workbench"], swiftSettings: strictSwift6),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Workbench"], swiftSettings: strictSwift6),
         .testTarget(

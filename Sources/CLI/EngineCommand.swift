@@ -6,8 +6,8 @@ import Workbench
 struct EngineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "engine",
-        abstract: "Move tables between CSV files and a project engine, and run SQL on it.",
-        subcommands: [Load.self, Dump.self, SQL.self]
+        abstract: "Move tables between CSV files and a project engine, run SQL on it, and time its fetches.",
+        subcommands: [Load.self, Dump.self, SQL.self, Fetch.self]
     )
 
     struct Load: AsyncParsableCommand {
@@ -98,6 +98,37 @@ struct EngineCommand: AsyncParsableCommand {
                     try await CSVTransfer.dump(sql!, from: engine, to: to, delimiter: byte, encoding: encoding)
                 }
             print("Wrote \(rows) rows to \(to)")
+        }
+    }
+}
+
+extension EngineCommand {
+    /// Runs a query and throws its rows away: the engine's fetch speed, for the benchmarks.
+    struct Fetch: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a query on an engine, count its rows and time the fetch.", shouldDisplay: false)
+
+        @Argument(help: "The engine, e.g. sc://127.0.0.1:15002.")
+        var engine: String
+
+        @Argument(help: "The query.")
+        var sql: String
+
+        @Option(help: "Rows per batch handed over by the engine.")
+        var batchSize = 10_000
+
+        func run() async throws {
+            let engine = try Engines.open(engine)
+            let start = ContinuousClock.now
+            var rows = 0
+            var cells = 0
+            try await engine.stream(sql, batchSize: batchSize) { batch in
+                rows += batch.count
+                cells += batch.values.count
+            }
+            let elapsed = start.duration(to: .now).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+            print("rows \(rows) cells \(cells) seconds \(String(format: "%.3f", seconds))")
         }
     }
 }

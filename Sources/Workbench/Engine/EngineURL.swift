@@ -63,7 +63,7 @@ public enum Engines {
         case .postgresql:
             return try PostgreSQLEngine(url: url)
         case .sparkConnect:
-            throw EngineError.unsupportedURL(url.description, reason: "this build of Hublot has no \(url.kind.rawValue) engine yet")
+            return try SparkEngine(url: url)
         }
     }
 

@@ -49,6 +49,13 @@ public protocol SQLDialect: Sendable {
     /// The statement that lets `column` of `table` hold text of any length (pseudonyms), for an engine whose
     /// columns enforce their declared type; nil where they do not (SQLite).
     func widenToText(_ column: String, of table: String) -> String?
+    /// An empty table; engines without constraints leave out the key and NOT NULL (Spark).
+    func createTable(_ table: TableDefinition, ifNotExists: Bool) -> String
+    /// An index, or nil on engines that have none (Spark): the statement is then skipped.
+    func createIndex(_ name: String, on table: String, columns: [String]) -> String?
+    /// Whether rows can be changed in place (`UPDATE`); when not (Spark's parquet tables), tools rebuild the
+    /// table from a query and swap it in.
+    var updatesRows: Bool { get }
 }
 
 extension SQLDialect {
@@ -60,7 +67,11 @@ extension SQLDialect {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    public func createTable(_ table: TableDefinition, ifNotExists: Bool = false) -> String {
+    public func createTable(_ table: TableDefinition) -> String {
+        createTable(table, ifNotExists: false)
+    }
+
+    public func createTable(_ table: TableDefinition, ifNotExists: Bool) -> String {
         var parts = table.columns.map { column in
             "\(quote(column.name)) \(typeName(column.type))\(column.isNullable ? "" : " NOT NULL")"
         }
@@ -81,4 +92,10 @@ extension SQLDialect {
     }
 
     public func widenToText(_ column: String, of table: String) -> String? { nil }
+
+    public func createIndex(_ name: String, on table: String, columns: [String]) -> String? {
+        "CREATE INDEX \(quote(name)) ON \(quote(table)) (\(columns.map(quote).joined(separator: ", ")))"
+    }
+
+    public var updatesRows: Bool { true }
 }

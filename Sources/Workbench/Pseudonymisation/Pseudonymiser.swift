@@ -6,7 +6,8 @@ import Foundation
 /// so joins still work; NULL stays NULL. The work stays in the engine: the distinct values of a column
 /// across its tables are gathered there, read back a page at a time, hashed in Swift (the key never goes
 /// to the engine), loaded as a mapping table, and each table is updated from it with one portable
-/// `UPDATE ... SET c = (SELECT ...)`, in the same transaction as its line in the ledger.
+/// `UPDATE ... SET c = (SELECT ...)`, in the same transaction as its line in the ledger; on an engine that
+/// updates no row (Spark), the table is rebuilt from a join on the mapping instead and swapped in.
 ///
 /// The ledger (`hublot_pseudonymisation`, on the engine) records each table and column done, with the key's
 /// fingerprint: a second run is refused rather than hash the pseudonyms, and a run cut short resumes with
@@ -134,21 +135,52 @@ public struct Pseudonymiser: Sendable {
                 appliedAt: ISO8601DateFormatter().string(from: Date()), rows: rows)
             let m = dialect.quote(Self.mappingTable)
             let text = dialect.typeName(.text(length: nil))
-            // One execute: the engine runs both statements in one transaction, so the ledger never
-            // disagrees with the table.
-            let widen = dialect.widenToText(engineColumn, of: table).map { $0 + ";\n" } ?? ""
-            try await engine.execute(
-                widen
-                    + """
-                    UPDATE \(t) SET \(c) = (SELECT \(m).p FROM \(m) WHERE \(m).v = CAST(\(t).\(c) AS \(text))) WHERE \(c) IS NOT NULL;
-                    INSERT INTO \(dialect.quote(Self.ledgerTable)) (table_name, column_name, key_fingerprint, pseudonym_format, applied_at, rows_changed)
-                    VALUES (\(dialect.literal(table)), \(dialect.literal(entry.column)), \(dialect.literal(entry.keyFingerprint)), \
-                    \(dialect.literal("hmac-sha256-base32-\(Pseudonym.length)")), \(dialect.literal(entry.appliedAt)), \(rows))
-                    """)
+            let ledgerLine = """
+                INSERT INTO \(dialect.quote(Self.ledgerTable)) (table_name, column_name, key_fingerprint, pseudonym_format, applied_at, rows_changed)
+                VALUES (\(dialect.literal(table)), \(dialect.literal(entry.column)), \(dialect.literal(entry.keyFingerprint)), \
+                \(dialect.literal("hmac-sha256-base32-\(Pseudonym.length)")), \(dialect.literal(entry.appliedAt)), \(rows))
+                """
+            if dialect.updatesRows {
+                // One execute: the engine runs both statements in one transaction, so the ledger never
+                // disagrees with the table.
+                let widen = dialect.widenToText(engineColumn, of: table).map { $0 + ";\n" } ?? ""
+                try await engine.execute(
+                    widen + """
+                        UPDATE \(t) SET \(c) = (SELECT \(m).p FROM \(m) WHERE \(m).v = CAST(\(t).\(c) AS \(text))) WHERE \(c) IS NOT NULL;
+                        \(ledgerLine)
+                        """)
+            } else {
+                try await rebuild(table, replacing: engineColumn, on: engine)
+                try await engine.execute(ledgerLine)
+            }
             changes.append(entry)
         }
         try await engine.execute(dialect.dropTable(Self.mappingTable))
         return changes
+    }
+
+    /// On an engine that changes no row in place (Spark): the table made again with the column's pseudonyms
+    /// (a LEFT JOIN on the mapping, so NULL stays NULL), then swapped in for the original. The engine has no
+    /// transaction: a run cut between the swap and the ledger line leaves a pseudonymised table the ledger
+    /// does not list, which a second run would hash again; the new table is complete before the old one goes.
+    func rebuild(_ table: String, replacing column: String, on engine: any Engine) async throws {
+        let dialect = engine.dialect
+        guard let columns = try await engine.columns(of: table) else {
+            throw EngineError.noSuchTable(engine: engine.url.description, table: table)
+        }
+        let text = dialect.typeName(.text(length: nil))
+        let select = columns.map { current in
+            current.name == column ? "k.p AS \(dialect.quote(current.name))" : "s.\(dialect.quote(current.name))"
+        }.joined(separator: ", ")
+        let rebuilt = "\(table)__pseudonymised"
+        try await engine.execute(dialect.dropTable(rebuilt))
+        try await engine.execute(
+            dialect.createTable(
+                rebuilt,
+                as: "SELECT \(select) FROM \(dialect.quote(table)) s LEFT JOIN \(dialect.quote(Self.mappingTable)) k "
+                    + "ON k.v = CAST(s.\(dialect.quote(column)) AS \(text))"))
+        try await engine.execute(dialect.dropTable(table))
+        try await engine.execute("ALTER TABLE \(dialect.quote(rebuilt)) RENAME TO \(dialect.quote(table))")
     }
 
     /// Gathers the distinct values of the column across `tables` on the engine (as text, so that 123 in an
@@ -162,8 +194,8 @@ public struct Pseudonymiser: Sendable {
             "SELECT DISTINCT CAST(\(dialect.quote(entry.column)) AS \(text)) AS v FROM \(dialect.quote(entry.table)) WHERE \(dialect.quote(entry.column)) IS NOT NULL"
         }.joined(separator: " UNION ")
         try await engine.execute(dialect.dropTable(Self.valuesTable))
-        try await engine.execute("CREATE TABLE \(values) AS \(union)")
-        try await engine.execute("CREATE INDEX \(dialect.quote(Self.valuesTable + "_v")) ON \(values) (v)")
+        try await engine.execute(dialect.createTable(Self.valuesTable, as: union))
+        if let index = dialect.createIndex(Self.valuesTable + "_v", on: Self.valuesTable, columns: ["v"]) { try await engine.execute(index) }
         let mapping = TableDefinition(
             name: Self.mappingTable,
             columns: [
