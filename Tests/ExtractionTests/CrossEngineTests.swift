@@ -37,7 +37,7 @@ enum TestServers {
     static func results(on engine: any Engine) async throws -> [String: [String]] {
         var results: [String: [String]] = [:]
         for text in ExampleSpecs.all {
-            let spec = try ExtractionSpec.parse(text, file: "\(text.prefix(30)).yaml")
+            let spec = try ExtractionSpec.parse(text, file: "example.yaml")
             let runner = ExtractionRunner(engine: engine)
             let lineage = try await runner.run(try await runner.plan(spec), spec: spec)
             results["lineage \(spec.name)"] = lineage.counts.map { $0.uppercased() }
