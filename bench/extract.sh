@@ -48,8 +48,10 @@ for engine in $engines; do
     case "$engine" in
         sqlite) url="sqlite://$work/dcir.sqlite" ;;
         postgres | spark)
+            # A server already running (a test session's) is left running.
+            port=5432; [ "$engine" = spark ] && port=15002
+            (echo > "/dev/tcp/127.0.0.1/$port") 2> /dev/null || started+=("$engine")
             url=$(scripts/"$engine".sh start | tail -n 1) || { echo "$engine: could not start, skipped" >&2; continue; }
-            started+=("$engine")
             ;;
         *) echo "unknown engine $engine" >&2; exit 2 ;;
     esac
