@@ -115,7 +115,7 @@ extension TableCheck {
                 rules.append(
                     try await countRule(
                         "value.length", .blocking, subject: [name],
-                        condition: "\(c) IS NOT NULL AND ABS(\(c)) >= 1\(String(repeating: "0", count: length))",
+                        condition: "\(c) IS NOT NULL AND ABS(\(valueDialect.number(c))) >= 1\(String(repeating: "0", count: length))",
                         checked: checked, detail: "integers of more than \(length) digits"))
             }
         case .text(let length):

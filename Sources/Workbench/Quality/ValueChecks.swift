@@ -7,6 +7,14 @@ public protocol ValueCheckingDialect: SQLDialect {
     /// A condition true when the non-NULL `column` is not a number with at most `precision` digits, `scale` of
     /// them after the point; without precision, any number.
     func isNotDecimal(_ column: String, precision: Int?, scale: Int?) -> String
+    /// The column as a number for arithmetic, whatever it holds: NULL where it is not one, rather than an
+    /// error (Spark's ANSI casts refuse `12a`).
+    func number(_ column: String) -> String
+}
+
+extension ValueCheckingDialect {
+    /// SQLite reads the number at the start of a text (`12a` is 12) without complaint.
+    public func number(_ column: String) -> String { column }
 }
 
 extension SQLiteDialect: ValueCheckingDialect {
