@@ -64,7 +64,8 @@ import Workbench
         #expect(try EngineURL("sc://localhost:15002").kind == .sparkConnect)
         #expect(throws: EngineError.self) { try EngineURL("mysql://x/y") }
         #expect(throws: EngineError.self) { try EngineURL("/tmp/p.sqlite") }
-        #expect(throws: EngineError.self) { try Engines.open("sc://localhost:15002") }
+        // Spark Connect opens lazily: the connection is made by the first statement.
+        #expect(try Engines.open("sc://localhost:15002") is SparkEngine)
     }
 
     @Test func theEngineMessageNamesTheStatement() async throws {

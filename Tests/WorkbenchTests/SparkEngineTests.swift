@@ -8,8 +8,8 @@ enum SparkTestServer {
 }
 
 /// The Spark engine against a live Spark Connect server: `HUBLOT_TEST_SPARK=sc://127.0.0.1:15002` after
-/// `scripts/spark.sh start`. The tests share the server's catalog, so they run one after the other and each
-/// starts from an empty catalog.
+/// `scripts/spark.sh start`. The tests work in a database of their own, which other suites on the same server
+/// (extractions, linkage) never touch; they run one after the other, each from that database emptied.
 @Suite(
     .serialized,
     .enabled(
@@ -17,19 +17,23 @@ enum SparkTestServer {
         "no Spark Connect server: set HUBLOT_TEST_SPARK=sc://127.0.0.1:15002 after scripts/spark.sh start"))
 struct SparkEngineTests {
 
-    /// An engine on the test server, its catalog emptied.
+    /// An engine on the test server, in the suite's own database (`USE` holds for the engine's session), emptied.
     static func engine(stagingFiles: Bool = true) async throws -> SparkEngine {
         let url = try EngineURL(try #require(SparkTestServer.url))
         var engine = try SparkEngine(url: url)
         if !stagingFiles { engine = engine.insertingValues() }
+        try await engine.execute("CREATE DATABASE IF NOT EXISTS hublot_engine_tests")
+        try await engine.execute("USE hublot_engine_tests")
         for table in try await engine.tableNames() { try await engine.execute("DROP TABLE IF EXISTS \(engine.dialect.quote(table))") }
         return engine
     }
 
     /// Loads `rows` (table -> rows in catalog column order) into `engine` as the catalog defines the tables.
-    static func load(_ rows: [String: [[CellValue]]], into engine: any Engine, project: SampleProject) async throws {
+    static func load(
+        _ rows: [String: [[CellValue]]], into engine: any Engine, project: SampleProject, definitions: [String: TableDefinition] = [:]
+    ) async throws {
         for (name, tableRows) in rows.sorted(by: { $0.key < $1.key }) {
-            let definition = SampleProject.raw(try #require(project.schema.table(name)).definition)
+            let definition = try definitions[name] ?? SampleProject.raw(try #require(project.schema.table(name)).definition)
             _ = try await engine.load(definition, replacing: true) { loader in
                 try await loader.append(RowBatch(columns: definition.columnNames, rows: tableRows))
             }
@@ -136,6 +140,32 @@ struct SparkEngineTests {
         let found = outcome(try await project.checker.check(spark))
         #expect(expected.contains { $0.contains("failed") })
         #expect(found == expected)
+    }
+
+    /// A raw delivery with every column as text: numbers and dates are read from text, as on SQLite, and a
+    /// value that is no number (`12a`) is a finding, not an error of Spark's casts.
+    @Test func textColumnsHoldingBadNumbersAndDatesGiveTheSameFindingsAsOnSQLite() async throws {
+        let project = try await SampleProject.make()
+        var claims = SampleProject.raw(try #require(project.schema.table("SA_PRS_F")).definition)
+        for index in claims.columns.indices { claims.columns[index].type = .text(length: nil) }
+        let rows = [
+            "SA_PRS_F": SampleProject.cleanRows["SA_PRS_F"]! + [
+                [.text("P1"), .text("12a"), .text("2021-02-30"), .integer(1111), .text("123456789.00")],
+                [.text("P1"), .integer(6), .text("10/01/2019"), .integer(1111), .text("1.234")],
+                [.text("P1"), .text("0123"), .text("2019-01-11"), .integer(1111), .text("deux euros")],
+                [.text("P1"), .text("99999999999"), .text("2019-01-12"), .integer(1111), .text("-.5")],
+            ]
+        ]
+        var outcomes: [[String]] = []
+        for engine in [try SQLiteEngine.inMemory() as any Engine, try await Self.engine()] {
+            try await Self.load(rows, into: engine, project: project, definitions: ["SA_PRS_F": claims])
+            let report = try await project.checker.check(engine, tables: ["SA_PRS_F"])
+            outcomes.append(report.allRules.map { "\($0.rule) \($0.subject): \($0.status) \($0.failures)/\($0.checked)" }.sorted())
+        }
+        #expect(outcomes[0].contains("value.type PRS_ORD_NUM: failed 2/8"))
+        #expect(outcomes[0].contains("value.type PRS_REM_MNT: failed 3/7"))
+        #expect(outcomes[0].contains("value.length PRS_ORD_NUM: failed 1/8"))
+        #expect(outcomes[1] == outcomes[0])
     }
 
     @Test func pseudonymsAreTheSameAsOnSQLite() async throws {

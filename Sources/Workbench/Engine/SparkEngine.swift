@@ -351,9 +351,12 @@ extension SparkDialect: ValueCheckingDialect {
 
     public func isNotInteger(_ column: String) -> String {
         let c = column
-        return
-            "NOT (typeof(\(c)) IN \(Self.integerTypes) OR (typeof(\(c)) = 'string' AND CAST(TRY_CAST(\(c) AS BIGINT) AS STRING) = CAST(\(c) AS STRING)))"
+        // TRY_CAST gives NULL for `12a`: the comparison is then false, not NULL, so that the row is counted.
+        let readsBack = "COALESCE(CAST(TRY_CAST(\(c) AS BIGINT) AS STRING) = CAST(\(c) AS STRING), false)"
+        return "NOT (typeof(\(c)) IN \(Self.integerTypes) OR (typeof(\(c)) = 'string' AND \(readsBack)))"
     }
+
+    public func number(_ column: String) -> String { "TRY_CAST(\(column) AS DOUBLE)" }
 
     public func isNotDecimal(_ column: String, precision: Int?, scale: Int?) -> String {
         let c = column

@@ -11,10 +11,15 @@ public protocol ValueCheckingDialect: SQLDialect {
     /// `type` to compare with that type's literals; NULL where it holds none. SQLite compares across types
     /// and takes the column as it is; PostgreSQL refuses `text = bigint` and needs the cast.
     func converted(_ column: String, to type: ColumnType) -> String
+    /// The column as a number for arithmetic, whatever it holds: NULL where it is not one, rather than an
+    /// error (Spark's ANSI casts refuse `12a`).
+    func number(_ column: String) -> String
 }
 
 extension ValueCheckingDialect {
     public func converted(_ column: String, to type: ColumnType) -> String { column }
+    /// SQLite reads the number at the start of a text (`12a` is 12) without complaint.
+    public func number(_ column: String) -> String { column }
 }
 
 extension SQLiteDialect: ValueCheckingDialect {
