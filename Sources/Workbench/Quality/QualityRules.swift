@@ -128,7 +128,8 @@ extension TableCheck {
                 rules.append(
                     try await countRule(
                         "value.length", .blocking, subject: [name],
-                        condition: "\(c) IS NOT NULL AND ABS(\(valueDialect.number(typed(name, as: .integer)))) >= 1\(String(repeating: "0", count: length))",
+                        condition:
+                            "\(c) IS NOT NULL AND ABS(\(valueDialect.number(typed(name, as: .integer)))) >= 1\(String(repeating: "0", count: length))",
                         checked: checked, detail: "integers of more than \(length) digits"))
             }
         case .text(let length):
