@@ -19,7 +19,7 @@ enum PostgreSQLTestServer {
     }
 }
 
-@Suite struct PostgreSQLStatementsTests {
+@Suite struct SQLScriptTests {
     @Test func aScriptSplitsOnSemicolonsOutsideQuotesCommentsAndDollarQuotes() {
         let script = """
             CREATE TABLE "a;b" (x TEXT); -- a comment; with a semicolon
@@ -29,14 +29,15 @@ enum PostgreSQLTestServer {
             -- only a comment
             """
         #expect(
-            PostgreSQLStatements.split(script) == [
+            SQLScript.statements(script) == [
                 "CREATE TABLE \"a;b\" (x TEXT)",
                 "-- a comment; with a semicolon\nINSERT INTO \"a;b\" VALUES ('it''s; here'), (E'back\\'slash;'), ($q$dollar; quoted$q$)",
                 "/* a /* nested */ comment; */ DO $$ BEGIN PERFORM 1; END $$",
                 "SELECT $1",
             ])
-        #expect(PostgreSQLStatements.split("  -- nothing\n /* at all */ ").isEmpty)
-        #expect(PostgreSQLStatements.controlsTransaction("begin") && !PostgreSQLStatements.controlsTransaction("UPDATE t SET x = 1"))
+        #expect(SQLScript.statements("  -- nothing\n /* at all */ ").isEmpty)
+        #expect(SQLScript.statements("INSERT INTO `a;b` VALUES (1); SELECT 2") == ["INSERT INTO `a;b` VALUES (1)", "SELECT 2"])
+        #expect(SQLScript.controlsTransaction("begin") && !SQLScript.controlsTransaction("UPDATE t SET x = 1"))
     }
 }
 

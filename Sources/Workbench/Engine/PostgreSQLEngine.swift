@@ -111,10 +111,10 @@ public final class PostgreSQLEngine: Engine {
     /// Runs a statement, or a script: statements split as the simple query protocol would, run in one
     /// transaction unless the script manages its own.
     public func execute(_ sql: String) async throws {
-        let statements = PostgreSQLStatements.split(sql)
+        let statements = SQLScript.statements(sql)
         guard !statements.isEmpty else { return }
         try await withConnection { connection in
-            if statements.count == 1 || statements.contains(where: PostgreSQLStatements.controlsTransaction) {
+            if statements.count == 1 || statements.contains(where: SQLScript.controlsTransaction) {
                 for statement in statements { try await run(statement, on: connection) }
                 return
             }
