@@ -125,6 +125,13 @@ public final class PostgreSQLEngine: Engine {
     }
 
     public func stream(_ sql: String, batchSize: Int, _ body: (RowBatch) throws -> Void) async throws {
+        let copy = PostgreSQLCopyOut(configuration: connections.configuration, engine: url.description)
+        if try await copy.stream(sql, batchSize: batchSize, body) { return }
+        try await streamRows(sql, batchSize: batchSize, body)
+    }
+
+    /// The rows as postgres-nio reads them, one `DataRow` at a time: for what COPY does not take.
+    func streamRows(_ sql: String, batchSize: Int, _ body: (RowBatch) throws -> Void) async throws {
         try await withConnection { connection in
             let rows: PostgresRowSequence
             do {
