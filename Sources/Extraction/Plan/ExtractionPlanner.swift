@@ -61,6 +61,7 @@ public struct ExtractionPlanner: Sendable {
         let population = "\(prefix)_population"
         var steps: [ExtractionStep] = []
         var outputs: [(working: String, final: String)] = []
+        var keys: [TableKey] = []
         let text = dialect.typeName(.text(length: nil))
 
         let criteriaWorking = working(criteria)
@@ -74,6 +75,7 @@ public struct ExtractionPlanner: Sendable {
             for (sourceIndex, source) in criterion.sources.enumerated() {
                 let field = "population[\(criterionIndex)]"
                 let read = try reading(source, field: field, line: criterion.line)
+                keys += read.keys
                 let select =
                     "SELECT DISTINCT CAST(\(read.person) AS \(text)), \(dialect.literal(criterion.name))\n\(read.from)"
                 let into = "INSERT INTO \(dialect.quote(criteriaWorking)) (\(dialect.quote("person_id")), \(dialect.quote("criterion")))\n"
@@ -109,6 +111,7 @@ public struct ExtractionPlanner: Sendable {
                     columns.append(try column(ColumnReference(column: name), in: [engineTable], field: "\(field).columns", line: source.line))
                 }
                 let read = try reading(source, field: field, line: source.line)
+                keys += read.keys
                 let output = "\(prefix)_\(engineTable.name)"
                 let outputWorking = working(output)
                 outputs.append((outputWorking, output))
@@ -136,7 +139,23 @@ public struct ExtractionPlanner: Sendable {
                     kind: .finish, label: "publish \(output.final)",
                     sql: "ALTER TABLE \(dialect.quote(output.working)) RENAME TO \(dialect.quote(output.final))"))
         }
-        return ExtractionPlan(specName: spec.name, engine: engine, prefix: prefix, steps: steps, outputs: outputs, criteriaTable: criteria)
+        return ExtractionPlan(
+            specName: spec.name, engine: engine, prefix: prefix, steps: indexSteps(keys) + steps, outputs: outputs, criteriaTable: criteria)
+    }
+
+    /// On an engine without hash joins, an index per key the statements look rows up by: SQLite would
+    /// otherwise build one for every flux month, or scan the claims once per month. They are kept, under
+    /// names of their own, for the next run.
+    func indexSteps(_ keys: [TableKey]) -> [ExtractionStep] {
+        guard dialect.joinsNeedIndexes else { return [] }
+        var seen: Set<TableKey> = []
+        return keys.compactMap { key in
+            guard seen.insert(key).inserted,
+                let sql = dialect.createIndex(
+                    "hublot_\(key.table)_by_\(key.columns.joined(separator: "_"))", on: key.table, columns: key.columns, ifNotExists: true)
+            else { return nil }
+            return ExtractionStep(kind: .prepare, label: "index: \(key.table) (\(key.columns.joined(separator: ", ")))", sql: sql)
+        }
     }
 
     func working(_ name: String) -> String { "\(name)__extracting" }
@@ -152,22 +171,33 @@ public struct ExtractionPlanner: Sendable {
         var person: String
         var conditions: [String]
         var slices: [(label: String, conditions: [String])]
+        /// The columns its joins and slices look rows up by, per table.
+        var keys: [TableKey]
+    }
+
+    struct TableKey: Hashable {
+        var table: String
+        var columns: [String]
     }
 
     func reading(_ source: Source, field: String, line: Int?) throws(ExtractionError) -> Reading {
         var engineTables: [EngineTable] = []
         for name in source.tables { engineTables.append(try table(name, field: "\(field).table", line: line)) }
         var from = "FROM \(dialect.quote(engineTables[0].name)) t0"
+        var keys: [TableKey] = []
         for (index, join) in source.joins.enumerated() {
             let alias = "t\(index + 1)"
             let visible = Array(engineTables[0...index])
             var pairs: [String] = []
+            var joined: [String] = []
             for pair in join.on {
                 let left = try reference(pair.left, in: visible, field: "\(field).join", line: line)
                 let right = try column(ColumnReference(column: pair.right), in: [engineTables[index + 1]], field: "\(field).join", line: line)
                 pairs.append("\(left.expression) = \(alias).\(dialect.quote(right.name))")
+                joined.append(right.name)
             }
             from += "\nJOIN \(dialect.quote(engineTables[index + 1].name)) \(alias) ON \(pairs.joined(separator: " AND "))"
+            keys.append(TableKey(table: engineTables[index + 1].name, columns: joined))
         }
         let person = try reference(source.person, in: engineTables, field: "\(field).person", line: line)
         var conditions: [String] = []
@@ -186,6 +216,9 @@ public struct ExtractionPlanner: Sendable {
                     conditions.append("\(column.expression) <> \(try typed(value, column.column, field: field, line: line))")
                 }
                 let flux = try firstHaving("FLX_DIS_DTD", engineTables, preset: preset, field: field, line: line)
+                if let table = engineTables.first(where: { $0.column(flux.column.name) != nil }) {
+                    keys.append(TableKey(table: table.name, columns: [flux.column.name]))
+                }
                 slices = fluxMonths().map { month in
                     (
                         " [flux \(String(CalendarDay.isoText(month.start).prefix(7)))]",
@@ -214,7 +247,7 @@ public struct ExtractionPlanner: Sendable {
                 }
             }
         }
-        return Reading(from: from, person: person.expression, conditions: conditions, slices: slices)
+        return Reading(from: from, person: person.expression, conditions: conditions, slices: slices, keys: keys)
     }
 
     /// Flux months from the period's first month to `fluxMonthsAfter` past its last, as [start, next) day numbers.

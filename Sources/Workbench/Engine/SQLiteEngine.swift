@@ -243,6 +243,7 @@ struct SQLiteBulkLoader: BulkLoader {
 public struct SQLiteDialect: SQLDialect {
     public init() {}
     public var name: String { "sqlite" }
+    public var joinsNeedIndexes: Bool { true }
 
     public func typeName(_ type: ColumnType) -> String {
         switch type {

@@ -339,7 +339,7 @@ public struct SparkDialect: SQLDialect {
         return "CREATE TABLE \(ifNotExists ? "IF NOT EXISTS " : "")\(quote(table.name)) (\(columns)) USING parquet"
     }
 
-    public func createIndex(_ name: String, on table: String, columns: [String]) -> String? { nil }
+    public func createIndex(_ name: String, on table: String, columns: [String], ifNotExists: Bool) -> String? { nil }
 
     public var updatesRows: Bool { false }
 }

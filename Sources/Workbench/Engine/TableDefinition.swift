@@ -52,7 +52,10 @@ public protocol SQLDialect: Sendable {
     /// An empty table; engines without constraints leave out the key and NOT NULL (Spark).
     func createTable(_ table: TableDefinition, ifNotExists: Bool) -> String
     /// An index, or nil on engines that have none (Spark): the statement is then skipped.
-    func createIndex(_ name: String, on table: String, columns: [String]) -> String?
+    func createIndex(_ name: String, on table: String, columns: [String], ifNotExists: Bool) -> String?
+    /// Whether a join on columns without an index costs the engine an index of its own per statement (SQLite
+    /// has no hash join): planners that join the same tables again and again index the keys once.
+    var joinsNeedIndexes: Bool { get }
     /// Whether rows can be changed in place (`UPDATE`); when not (Spark's parquet tables), tools rebuild the
     /// table from a query and swap it in.
     var updatesRows: Bool { get }
@@ -93,9 +96,15 @@ extension SQLDialect {
 
     public func widenToText(_ column: String, of table: String) -> String? { nil }
 
-    public func createIndex(_ name: String, on table: String, columns: [String]) -> String? {
-        "CREATE INDEX \(quote(name)) ON \(quote(table)) (\(columns.map(quote).joined(separator: ", ")))"
+    public func createIndex(_ name: String, on table: String, columns: [String], ifNotExists: Bool) -> String? {
+        "CREATE INDEX \(ifNotExists ? "IF NOT EXISTS " : "")\(quote(name)) ON \(quote(table)) (\(columns.map(quote).joined(separator: ", ")))"
     }
+
+    public func createIndex(_ name: String, on table: String, columns: [String]) -> String? {
+        createIndex(name, on: table, columns: columns, ifNotExists: false)
+    }
+
+    public var joinsNeedIndexes: Bool { false }
 
     public var updatesRows: Bool { true }
 }
