@@ -140,6 +140,40 @@ enum ExampleSpecs {
         #expect(working.isEmpty)
     }
 
+    @Test func onSQLiteTheKeysRowsAreLookedUpByAreIndexedOnce() async throws {
+        let (engine, folder) = try Self.sqlite("indexes")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await SNDSSample(people: 50, years: 2019...2019).load(into: engine)
+        let spec = try ExtractionSpec.parse(ExampleSpecs.diabetes, file: "diabetes.yaml")
+        let runner = ExtractionRunner(engine: engine)
+        let plan = try await runner.plan(spec)
+        let indexes = plan.steps.filter { $0.label.hasPrefix("index: ") }.map(\.label)
+        #expect(
+            Set(indexes) == [
+                "index: ER_PHA_F (DCT_ORD_NUM, FLX_DIS_DTD, FLX_EMT_NUM, FLX_EMT_ORD, FLX_EMT_TYP, FLX_TRT_DTD, ORG_CLE_NUM, PRS_ORD_NUM, REM_TYP_AFF)",
+                "index: IR_PHA_R (PHA_CIP_C13)", "index: ER_PRS_F (FLX_DIS_DTD)", "index: T_MCO19C (ETA_NUM, RSA_NUM)",
+                "index: T_MCO19B (ETA_NUM, RSA_NUM)",
+            ])
+        #expect(indexes.count == 5 && plan.steps.prefix(5).allSatisfy { $0.label.hasPrefix("index: ") })
+        _ = try await runner.run(plan, spec: spec)
+        let again = try await runner.run(try await runner.plan(spec), spec: spec)
+        #expect(again.people > 0)
+        #expect(try await engine.count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'hublot_%'") == 5)
+        // The flux months now read the claims by their index, and the pharmacy lines by theirs.
+        let month = try #require(plan.steps.first { $0.label.hasPrefix("population: antidiabetics") })
+        let select = String(month.sql[month.sql.range(of: "SELECT")!.lowerBound...])
+        let explained = try await engine.rows("EXPLAIN QUERY PLAN " + select).compactMap { $0.last?.text }.joined(separator: "\n")
+        #expect(explained.contains("USING INDEX hublot_ER_PRS_F_by_FLX_DIS_DTD") && explained.contains("USING INDEX hublot_ER_PHA_F_by_"))
+        #expect(!explained.contains("AUTOMATIC"))
+        // Engines with hash joins are left as they are.
+        var tables: [ExtractionPlanner.EngineTable] = []
+        for name in ExtractionPlanner.tablesRead(by: spec) {
+            if let columns = try await engine.columns(of: name) { tables.append(ExtractionPlanner.EngineTable(name: name, columns: columns)) }
+        }
+        let onPostgreSQL = ExtractionPlanner(spec: spec, dialect: PostgreSQLDialect(), engine: "test", tables: tables)
+        #expect(try onPostgreSQL.plan().steps.allSatisfy { !$0.label.hasPrefix("index: ") })
+    }
+
     @Test func aFailedRunLeavesThePreviousOutputs() async throws {
         let (engine, folder) = try Self.sqlite("failed")
         defer { try? FileManager.default.removeItem(at: folder) }
