@@ -21,6 +21,15 @@ export HUBLOT_STORE="$work/hublot.sqlite"
 spec=bench/extract-dcir.yaml
 seconds() { local start=$1; echo "$(date +%s.%N) - $start" | bc; }
 
+# On SQLite the plan indexes the keys it joins on, once (CREATE INDEX IF NOT EXISTS): every timed run starts
+# without those indexes, so that each pays for building them, as a first extraction on a new file does.
+drop_plan_indexes() {
+    local engine=$1 url=$2
+    [ "$engine" = sqlite ] || return 0
+    sqlite3 "${url#sqlite://}" "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'hublot!_%' ESCAPE '!'" |
+        while read -r index; do sqlite3 "${url#sqlite://}" "DROP INDEX \"$index\""; done
+}
+
 reference() {
     local engine=$1 url=$2
     case "$engine" in
@@ -60,10 +69,13 @@ for engine in $engines; do
     load=$(seconds "$start")
     claims=$(grep '^ER_PRS_F:' "$work/load.txt" | awk '{print $2}')
     "$hublot" extract plan "$spec" --engine "$url" > "$work/plan.sql"
+    drop_plan_indexes "$engine" "$url"
     start=$(date +%s.%N); reference "$engine" "$url"; first=$(seconds "$start")
+    drop_plan_indexes "$engine" "$url"
     start=$(date +%s.%N)
     "$hublot" extract run "$spec" --engine "$url" --actor bench --format json > "$work/lineage.json" 2> /dev/null
     run=$(seconds "$start")
+    drop_plan_indexes "$engine" "$url"
     start=$(date +%s.%N); reference "$engine" "$url"; second=$(seconds "$start")
     best=$(echo "if ($first < $second) $first else $second" | bc)
     extracted=$(grep -o '"rows" *: *[0-9]*' "$work/lineage.json" | tail -n 1 | grep -o '[0-9]*$')

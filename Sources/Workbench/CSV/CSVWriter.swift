@@ -23,40 +23,50 @@ public final class CSVWriter {
 
     /// Writes one record; `columns` names the fields for errors (a character Latin-1 has no byte for).
     public func write(_ fields: [String?], columns: [String] = []) throws {
-        // The record is built whole before it joins the buffer: a field that cannot be written leaves no half record.
-        var record: [UInt8] = []
+        // The record is written into the buffer taken out of the object: a class's stored property would be
+        // checked for exclusive access at every byte.
+        var out = buffer
+        buffer = []
+        let start = out.count
         for (index, field) in fields.enumerated() {
-            if index > 0 { record.append(delimiter) }
+            if index > 0 { out.append(delimiter) }
             guard let field else { continue }
-            var bytes: [UInt8]
             switch encoding {
-            case .utf8: bytes = Array(field.utf8)
+            case .utf8:
+                Self.append(field.utf8, delimiter: delimiter, to: &out)
             case .latin1:
-                bytes = []
+                var bytes: [UInt8] = []
                 for scalar in field.unicodeScalars {
                     guard scalar.value < 256 else {
+                        // No half record.
+                        out.removeSubrange(start...)
+                        buffer = out
                         throw CSVError.unencodable(
                             file: file, line: records + 1, column: index < columns.count ? columns[index] : "#\(index + 1)", encoding: encoding)
                     }
                     bytes.append(UInt8(scalar.value))
                 }
-            }
-            let needsQuotes = bytes.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
-            if needsQuotes {
-                record.append(UInt8(ascii: "\""))
-                for byte in bytes {
-                    if byte == UInt8(ascii: "\"") { record.append(byte) }
-                    record.append(byte)
-                }
-                record.append(UInt8(ascii: "\""))
-            } else {
-                record.append(contentsOf: bytes)
+                Self.append(bytes, delimiter: delimiter, to: &out)
             }
         }
-        buffer.append(contentsOf: record)
-        buffer.append(UInt8(ascii: "\n"))
+        out.append(UInt8(ascii: "\n"))
+        buffer = out
         records += 1
         if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    private static func append<Bytes: Collection<UInt8>>(_ bytes: Bytes, delimiter: UInt8, to out: inout [UInt8]) {
+        let needsQuotes = bytes.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        guard needsQuotes else {
+            out.append(contentsOf: bytes)
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+            out.append(byte)
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     public func flush() throws {
