@@ -115,14 +115,14 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedData.appendingPathComponent("pubmed").path), "../shared/data is absent"))
     func realPubMedFile() async throws {
-        let score = try await score("labels-pubmed21n1298.jsonl", .pubmed, Self.sharedData.appendingPathComponent("pubmed/pubmed21n1298.xml.gz").path)
+        let score = try await score("labels-real-pubmed.jsonl", .pubmed, Self.sharedData.appendingPathComponent("pubmed/pubmed21n1298.xml.gz").path)
         #expect(score.falsePositives <= 3)
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedData.appendingPathComponent("europepmc").path), "../shared/data is absent"))
     func realEuropePMCFile() async throws {
         let score = try await score(
-            "labels-europepmc-covid.jsonl", .europepmc, Self.sharedData.appendingPathComponent("europepmc/covid_papers.csv").path)
+            "labels-real-europepmc.jsonl", .europepmc, Self.sharedData.appendingPathComponent("europepmc/covid_papers.csv").path)
         #expect(score.falsePositives <= 3)
     }
 }
