@@ -73,11 +73,31 @@ SQL
 SELECT format('CREATE DATABASE %I OWNER %I', :'database', :'role')
     WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'database') \gexec
 SQL
+    enable_tls || echo "postgres.sh: TLS not enabled (the TLS tests are skipped)" >&2
     if ! PGPASSWORD="$password" psql --no-psqlrc -X -q -h 127.0.0.1 -p "$port" -U "$role" -d "$database" -c "SELECT 1" >/dev/null; then
         echo "postgres.sh: $role cannot log in to $database on 127.0.0.1:$port with its password (check pg_hba.conf)" >&2
         exit 4
     fi
     echo "postgresql://$role:$password@127.0.0.1:$port/$database"
+}
+
+# TLS with a self-signed certificate made for the test server, so that `sslmode=require` is tested too. Best
+# effort: a server without it still serves the other tests.
+enable_tls() {
+    [ "$(psql_admin -At -c 'SHOW ssl')" = on ] && return 0
+    command -v openssl >/dev/null 2>&1 || return 1
+    local data
+    data=$(psql_admin -At -c 'SHOW data_directory') || return 1
+    if ! as_postgres test -s "$data/hublot-test.key"; then
+        as_postgres openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj /CN=127.0.0.1 \
+            -keyout "$data/hublot-test.key" -out "$data/hublot-test.crt" >/dev/null 2>&1 || return 1
+        as_postgres chmod 600 "$data/hublot-test.key"
+    fi
+    psql_admin -c "ALTER SYSTEM SET ssl_cert_file = '$data/hublot-test.crt'" \
+        -c "ALTER SYSTEM SET ssl_key_file = '$data/hublot-test.key'" -c "ALTER SYSTEM SET ssl = on" \
+        -c "SELECT pg_reload_conf()" >/dev/null || return 1
+    sleep 1
+    [ "$(psql_admin -At -c 'SHOW ssl')" = on ]
 }
 
 stop() {

@@ -80,10 +80,19 @@ struct PostgreSQLCopyOutTests {
             #expect(try await copied(engine, statement).read == false, "\(statement)")
         }
         #expect(try await engine.rows("SHOW TimeZone") == [[.text("UTC")]])
-        // The server has no TLS: `prefer` goes on in the clear, as postgres-nio does.
+        // TLS: scripts/postgres.sh gives the test server a self-signed certificate, which `require` takes and
+        // `prefer` asks for; without one, `prefer` goes on in the clear and `require` is postgres-nio's to refuse.
         let base = try #require(PostgreSQLTestServer.url)
-        let preferring = try PostgreSQLEngine(url: EngineURL(base + (base.contains("?") ? "&" : "?") + "sslmode=prefer"))
-        #expect(try await copied(preferring, "SELECT 1 AS one").read)
+        let tls = try await engine.rows("SHOW ssl") == [[.text("on")]]
+        for mode in ["prefer", "require"] {
+            let secured = try PostgreSQLEngine(url: EngineURL(base + (base.contains("?") ? "&" : "?") + "sslmode=" + mode))
+            let copy = try await copied(secured, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            if tls {
+                #expect(copy.read && copy.rows == [[.integer(1)]], "\(mode)")
+            } else {
+                #expect(copy.read == (mode == "prefer") && (!copy.read || copy.rows == [[.integer(0)]]), "\(mode)")
+            }
+        }
         // A wrong password is postgres-nio's to report.
         let wrong = try PostgreSQLEngine(url: EngineURL(base.replacingOccurrences(of: "://hublot:", with: "://hublot:not-")))
         #expect(try await copied(wrong, "SELECT 1").read == false)

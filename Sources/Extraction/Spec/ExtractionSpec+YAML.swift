@@ -7,26 +7,22 @@ import Yams
 extension ExtractionSpec {
     /// Reads the spec at `path`; every error names the file, the line and the field.
     public static func read(path: String) throws(ExtractionError) -> ExtractionSpec {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ExtractionError(file: path, field: "", FileManager.default.fileExists(atPath: path) ? "cannot read the spec" : "no such spec file")
+        let text: String
+        do {
+            text = try SpecDocument.text(atPath: path)
+        } catch {
+            throw ExtractionError(file: path, field: "", error.message)
         }
-        return try parse(String(decoding: data, as: UTF8.self), file: path)
+        return try parse(text, file: path)
     }
 
     public static func parse(_ text: String, file: String) throws(ExtractionError) -> ExtractionSpec {
-        let root: Node?
+        let root: Node
         do {
-            root = try Yams.compose(yaml: text)
+            root = try SpecDocument.mapping(text)
         } catch {
-            var line: Int?
-            switch error as? YamlError {
-            case .scanner(_, _, let mark, _)?, .parser(_, _, let mark, _)?, .composer(_, _, let mark, _)?: line = mark.line
-            default: break
-            }
-            let reason = String(describing: error).split(separator: "\n").first.map(String.init) ?? "not YAML"
-            throw ExtractionError(file: file, line: line, field: "", "not valid YAML: \(reason)")
+            throw ExtractionError(file: file, line: error.line, field: "", error.message)
         }
-        guard let root, root.mapping != nil else { throw ExtractionError(file: file, field: "", "the spec must be a YAML mapping") }
         let hash = SHA256.hash(data: Data(text.utf8)).hexadecimal
         return try ExtractionSpecReader(file: file).spec(root, hash: hash)
     }

@@ -1,29 +1,26 @@
 import Foundation
+import Workbench
 import Yams
 
 extension LinkageSpec {
     /// Reads the spec at `path`; every error names the file, the line and the field.
     public static func read(path: String) throws(LinkageError) -> LinkageSpec {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LinkageError(file: path, field: "", FileManager.default.fileExists(atPath: path) ? "cannot read the spec" : "no such spec file")
+        let text: String
+        do {
+            text = try SpecDocument.text(atPath: path)
+        } catch {
+            throw LinkageError(file: path, field: "", error.message)
         }
-        return try parse(String(decoding: data, as: UTF8.self), file: path)
+        return try parse(text, file: path)
     }
 
     public static func parse(_ text: String, file: String) throws(LinkageError) -> LinkageSpec {
-        let root: Node?
+        let root: Node
         do {
-            root = try Yams.compose(yaml: text)
+            root = try SpecDocument.mapping(text)
         } catch {
-            var line: Int?
-            switch error as? YamlError {
-            case .scanner(_, _, let mark, _)?, .parser(_, _, let mark, _)?, .composer(_, _, let mark, _)?: line = mark.line
-            default: break
-            }
-            let reason = String(describing: error).split(separator: "\n").first.map(String.init) ?? "not YAML"
-            throw LinkageError(file: file, line: line, field: "", "not valid YAML: \(reason)")
+            throw LinkageError(file: file, line: error.line, field: "", error.message)
         }
-        guard let root, root.mapping != nil else { throw LinkageError(file: file, field: "", "the spec must be a YAML mapping") }
         return try SpecReader(file: file).spec(root)
     }
 }
