@@ -45,7 +45,7 @@ extension EngineCommand {
                 let clock = ContinuousClock()
                 for statement in SQLScript.statements(script) {
                     let start = clock.now
-                    let keyword = Self.firstKeyword(statement)
+                    let keyword = SQLScript.firstKeyword(statement)
                     if ["SELECT", "WITH", "SHOW", "DESCRIBE", "VALUES", "EXPLAIN"].contains(keyword) {
                         var rows = 0
                         var header = false
@@ -69,22 +69,6 @@ extension EngineCommand {
                     }
                 }
             }
-        }
-
-        /// The statement's first word, past the comments a plan puts before it.
-        static func firstKeyword(_ statement: String) -> String {
-            var text = Substring(statement)
-            while true {
-                text = text.drop { $0.isWhitespace }
-                if text.hasPrefix("--") {
-                    text = text.drop { $0 != "\n" }
-                } else if text.hasPrefix("/*"), let end = text.range(of: "*/") {
-                    text = text[end.upperBound...]
-                } else {
-                    break
-                }
-            }
-            return text.prefix { $0.isLetter }.uppercased()
         }
 
         func csvField(_ text: String) -> String {

@@ -53,20 +53,9 @@ struct PostgreSQLCopyOut {
         }
     }
 
-    /// Whether COPY takes the statement: a query, by its first keyword past comments and parentheses.
+    /// Whether COPY takes the statement: a query, by its first keyword.
     static func isQuery(_ statement: String) -> Bool {
-        var rest = Substring(statement)
-        while true {
-            rest = rest.drop { $0.isWhitespace || $0 == "(" }
-            if rest.hasPrefix("--") {
-                rest = rest.drop { $0 != "\n" }
-            } else if rest.hasPrefix("/*"), let end = rest.range(of: "*/") {
-                rest = rest[end.upperBound...]
-            } else {
-                break
-            }
-        }
-        return ["SELECT", "WITH", "VALUES", "TABLE"].contains(rest.prefix { $0.isLetter }.uppercased())
+        ["SELECT", "WITH", "VALUES", "TABLE"].contains(SQLScript.firstKeyword(statement))
     }
 
     // MARK: - Startup

@@ -59,6 +59,23 @@ public enum SQLScript {
         return statements
     }
 
+    /// The statement's first word, upper-cased, past the comments a plan puts before it and the parentheses a
+    /// query may open with (`(SELECT ...) UNION ...`).
+    public static func firstKeyword(_ statement: String) -> String {
+        var text = Substring(statement)
+        while true {
+            text = text.drop { $0.isWhitespace || $0 == "(" }
+            if text.hasPrefix("--") {
+                text = text.drop { $0 != "\n" }
+            } else if text.hasPrefix("/*"), let end = text.range(of: "*/") {
+                text = text[end.upperBound...]
+            } else {
+                break
+            }
+        }
+        return text.prefix { $0.isLetter }.uppercased()
+    }
+
     /// Whether the statement begins or ends a transaction itself: a script holding one is run as written,
     /// not wrapped in a transaction of Hublot's.
     static func controlsTransaction(_ statement: String) -> Bool {
