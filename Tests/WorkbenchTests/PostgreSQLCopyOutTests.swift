@@ -74,6 +74,18 @@ struct PostgreSQLCopyOutTests {
         #expect(many.rows[9].first == .integer(10) && many.rows[9][6] == .integer(1) && many.rows[9].last == .null)
     }
 
+    @Test func onlyReadsThePlannerExpectsToBeLargeGoByCopy() async throws {
+        let engine = try await PostgreSQLTestServer.engine("hublot_t_copy_estimate")
+        try await engine.execute("CREATE TABLE many AS SELECT i FROM generate_series(1, 20000) AS i")
+        try await engine.execute("ANALYZE many")
+        #expect(try #require(try await engine.estimatedRows("SELECT i FROM many")) >= Double(PostgreSQLEngine.rowsWorthACopy))
+        #expect(try #require(try await engine.estimatedRows("SELECT COUNT(*) FROM many")) < Double(PostgreSQLEngine.rowsWorthACopy))
+        #expect((try? await engine.estimatedRows("SHOW TimeZone")) == nil)
+        // Either way, the same rows.
+        #expect(try await engine.rows("SELECT i FROM many ORDER BY i").count == 20_000)
+        #expect(try await engine.rows("SELECT i FROM many WHERE i <= 3 ORDER BY i") == [[.integer(1)], [.integer(2)], [.integer(3)]])
+    }
+
     @Test func whatCopyDoesNotTakeGoesTheOrdinaryWay() async throws {
         let engine = try await PostgreSQLTestServer.engine("hublot_t_copy_other")
         for statement in ["SHOW TimeZone", "SELECT 1; SELECT 2", "SELECT ARRAY[1, 2] AS pair"] {
@@ -103,8 +115,9 @@ struct PostgreSQLCopyOutTests {
     @Test func aFailureAfterRowsWereHandedFailsTheStatementWithTheServersMessage() async throws {
         let engine = try await PostgreSQLTestServer.engine("hublot_t_copy_fail")
         var seen = 0
+        let copy = await PostgreSQLCopyOut(configuration: engine.connections.configuration, engine: engine.url.description)
         let failure = try await #require(throws: EngineError.self) {
-            try await engine.stream("SELECT i, 1 / (i - 30000) AS q FROM generate_series(1, 40000) AS i", batchSize: 1000) { seen += $0.count }
+            _ = try await copy.stream("SELECT i, 1 / (i - 30000) AS q FROM generate_series(1, 40000) AS i", batchSize: 1000) { seen += $0.count }
         }
         #expect(seen > 0 && seen < 30_000)
         #expect("\(failure)".contains("division by zero") && "\(failure)".contains("22012"))
@@ -114,7 +127,7 @@ struct PostgreSQLCopyOutTests {
 
         struct Stop: Error {}
         await #expect(throws: Stop.self) {
-            try await engine.stream("SELECT i FROM generate_series(1, 5000) AS i", batchSize: 100) { _ in throw Stop() }
+            _ = try await copy.stream("SELECT i FROM generate_series(1, 5000) AS i", batchSize: 100) { _ in throw Stop() }
         }
     }
 }
